@@ -1,0 +1,48 @@
+package actor
+
+import (
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	d, err := Load(Phoenix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text string
+		date int32
+		want []string // code of each mention, "?" for unknown
+	}{
+		{"The Syrian Arab Army (SAA) and its allies have liberated the town", 20180717, []string{"SYRMIL"}},
+		{"US President Donald Trump and his Russian counterpart Vladimir Putin held talks", 20180716, []string{"USAGOV", "RUSGOV"}},
+		{"Donald Trump spoke at a rally", 20100101, []string{"USAELI"}},
+		{"The Kenyan police arrested three men", 20150101, []string{"KENCOP", "PPL"}},
+		{"Militants attacked a checkpoint", 20150101, []string{"UAF"}},
+		{"Zorblax Liberation Front fighters raided the camp", 20150101, []string{"UAF"}},
+		{"Acme Holdings sued the state", 20150101, []string{"?"}},
+		{"talks with the Syrian-Russian-Iranian alliance", 20180101, []string{"SYR"}},
+	}
+	for _, c := range cases {
+		toks := Tokenize(c.text)
+		ms := d.Find(toks, c.date, nil)
+		var got []string
+		for _, m := range ms {
+			code := m.Code
+			if code == "" {
+				code = "?"
+			}
+			got = append(got, code)
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %v want %v", c.text, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: got %v want %v", c.text, got, c.want)
+				break
+			}
+		}
+	}
+}

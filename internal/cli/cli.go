@@ -1,0 +1,147 @@
+// Package cli holds sitrep's subcommands. Each subcommand is one file that
+// registers a Command in its init function, so a new stage adds a command
+// without touching the others.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Command is one sitrep subcommand.
+type Command struct {
+	Name    string
+	Summary string // one line for the command list
+	Usage   string // argument synopsis, e.g. "[flags] PATH|DIR|URL..."
+	Help    string // paragraphs printed by --help above the flags
+	// Flags declares the command's flags on fs and returns the function that
+	// runs it once they are parsed.
+	Flags func(fs *flag.FlagSet) func(ctx context.Context, env *Env, args []string) error
+}
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// ErrPartial reports that a command did its work but some inputs failed; the
+// failures were already printed, so Main only sets the exit status.
+var ErrPartial = errors.New("some inputs failed")
+
+// errUsage marks a wrong invocation: exit status 2, like flag's own errors.
+var errUsage = errors.New("usage")
+
+var commands = map[string]*Command{}
+
+func register(c *Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("cli: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// Main runs sitrep with args (without the program name) and returns the exit
+// status: 0 success, 1 failure or partial failure, 2 usage error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				printCommandHelp(stdout, c)
+				return 0
+			}
+		}
+		printOverview(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", args[0])
+		printOverview(stderr)
+		return 2
+	}
+	fs := flag.NewFlagSet("sitrep "+c.Name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	run := c.Flags(fs)
+	fs.Usage = func() { printCommandHelpTo(stderr, c, fs) }
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printCommandHelpTo(stdout, c, fs)
+			return 0
+		}
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, env, fs.Args())
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
+		fs.Usage()
+		return 2
+	case errors.Is(err, ErrPartial):
+		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
+		return 1
+	default:
+		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
+		return 1
+	}
+}
+
+func usageError(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, a...))
+}
+
+func printOverview(w io.Writer) {
+	fmt.Fprint(w, `sitrep turns news articles into a deduplicated, geocoded database of political
+and conflict events: who did what to whom, where, when, according to whom.
+
+Usage: sitrep COMMAND [flags] [args]
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].Summary)
+	}
+	fmt.Fprint(w, "\nRun 'sitrep COMMAND --help' for a command's flags and details.\n")
+}
+
+func printCommandHelp(w io.Writer, c *Command) {
+	fs := flag.NewFlagSet("sitrep "+c.Name, flag.ContinueOnError)
+	c.Flags(fs)
+	printCommandHelpTo(w, c, fs)
+}
+
+func printCommandHelpTo(w io.Writer, c *Command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: sitrep %s %s\n\n%s\n", c.Name, c.Usage, c.Summary)
+	if c.Help != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.Help))
+	}
+	hasFlags := false
+	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+	if hasFlags {
+		fmt.Fprint(w, "\nFlags:\n")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
+}

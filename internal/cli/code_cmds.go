@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sitrep-dev/sitrep/internal/coder"
+	"github.com/sitrep-dev/sitrep/internal/text"
+)
+
+func init() {
+	register(&Command{
+		Name:    "code",
+		Summary: "print the events of an article as JSON lines",
+		Usage:   "[flags] FILE",
+		Help: `Codes every sentence of FILE (plain text, paragraphs separated by blank lines)
+and prints one event per line: source, target, action (CAMEO, PLOVER, ACLED-style
+types), attribution (asserted, reported by whom, statement; hypothetical and
+negated only with --all), spans into the body and a confidence.`,
+		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+			all := fs.Bool("all", false, "also print hypothetical and negated events (labelled)")
+			date := fs.String("date", "", "publication date YYYY-MM-DD for dated actors (default: today)")
+			dicts := fs.String("dicts", "phoenix", "dictionary set: phoenix or petrarch-validate")
+			return func(ctx context.Context, env *Env, args []string) error {
+				if len(args) != 1 {
+					return usageError("give exactly one FILE")
+				}
+				raw, err := os.ReadFile(args[0])
+				if err != nil {
+					return err
+				}
+				c, err := coderFor(*dicts)
+				if err != nil {
+					return err
+				}
+				pub := time.Now().UTC()
+				if *date != "" {
+					if pub, err = time.Parse("2006-01-02", *date); err != nil {
+						return usageError("bad --date %q", *date)
+					}
+				}
+				enc := json.NewEncoder(env.Stdout)
+				enc.SetEscapeHTML(false)
+				cctx := coder.Context{Published: pub, Memory: &coder.Memory{}}
+				for _, s := range text.Split(string(raw)) {
+					for _, e := range c.Code(cctx, s) {
+						if !*all && !e.Attribution.Modality.Emitted() {
+							continue
+						}
+						if err := enc.Encode(e); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			}
+		},
+	})
+	registerSub("eval", "score sitrep's stages on gold data", &Command{
+		Name:    "events",
+		Summary: "score the event coder on a gold JSONL set",
+		Usage:   "--gold FILE.jsonl [--json] [--dicts petrarch-validate]",
+		Help: `Runs the coder on each record's text and date and scores precision, recall
+and F1 on exact (source, target, CAMEO code) triples, on CAMEO-root triples and
+on the code alone; for PLOVER gold (event types with country codes) on
+(source country, event type). Records with "noevents" expect none. With --json
+the last line printed is one JSON object of these figures.`,
+		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+			gold := fs.String("gold", "", "gold JSONL file")
+			asJSON := fs.Bool("json", false, "print the figures as one JSON object on the last line")
+			dicts := fs.String("dicts", "phoenix", "dictionary set: phoenix or petrarch-validate")
+			emitted := fs.Bool("emitted", false, "count only events emitted by default (drop hypothetical ones too)")
+			misses := fs.Bool("misses", false, "list the records that did not pass")
+			dyad := fs.Bool("require-dyad", false, "count only events with a coded source and target, as PETRARCH does by default")
+			return func(ctx context.Context, env *Env, args []string) error {
+				if *gold == "" {
+					return usageError("--gold is required")
+				}
+				f, err := os.Open(*gold)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				c, err := coderFor(*dicts)
+				if err != nil {
+					return err
+				}
+				opt := coder.EvalOptions{Emitted: *emitted, RequireDyad: *dyad}
+				if *misses {
+					opt.Miss = env.Stdout
+				}
+				sc, err := coder.Evaluate(c, f, opt)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(env.Stdout, "records %d, passed %d (%.1f%%), %.2fs, modalities %s\n", sc.Records, sc.Passed, 100*float64(sc.Passed)/float64(max(sc.Records, 1)), sc.Seconds, sc.Modalities)
+				row := func(name string, p coder.PRF) {
+					fmt.Fprintf(env.Stdout, "%-22s P %.3f  R %.3f  F1 %.3f  (tp %d, pred %d, gold %d)\n", name, p.P, p.R, p.F1, p.TP, p.Pred, p.Gold)
+				}
+				if sc.PLOVER != nil {
+					row("source country+type", *sc.PLOVER)
+				}
+				if sc.Exact.Gold > 0 || sc.PLOVER == nil {
+					row("exact triples", sc.Exact)
+					row("root triples", sc.Root)
+					row("code", sc.Code)
+				}
+				if *asJSON {
+					b, _ := json.Marshal(sc)
+					fmt.Fprintln(env.Stdout, string(b))
+				}
+				return nil
+			}
+		},
+	})
+}
+
+// coderFor builds the coder for a dictionary set name.
+func coderFor(set string) (*coder.Coder, error) {
+	switch strings.ToLower(set) {
+	case "", "phoenix", "default":
+		return coder.Default()
+	case "petrarch-validate", "validate":
+		return coder.New("validate")
+	}
+	return nil, usageError("unknown dictionary set %q (phoenix, petrarch-validate)", set)
+}

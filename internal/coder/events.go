@@ -1,0 +1,616 @@
+package coder
+
+import (
+	"math"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/internal/actor"
+	"github.com/sitrep-dev/sitrep/internal/event"
+)
+
+// events codes every verb of the sentence.
+func (a *analysis) events() []event.Event {
+	var out []event.Event
+	held, heldText, heldAt := a.heldBy(0, len(a.toks))
+	for k, vm := range a.verbs {
+		left, right := a.limits(k)
+		a.matchPatterns(vm, left, right)
+		// source side
+		participle := strings.HasSuffix(a.toks[vm.h].Lower, "ing") && vm.auxStart == vm.i
+		if participle && vm.i > 0 && a.toks[vm.i-1].Word() {
+			// "refugees fleeing the war": a participle right after a noun
+			// modifies that noun, whose referent is its subject
+			participle = false
+			if m := a.mAt[vm.i-1]; m >= 0 {
+				vm.patSrc = m
+			} else {
+				vm.src = nil
+				continue
+			}
+		}
+		coord := vm.auxStart > 0 && (a.toks[vm.auxStart-1].Lower == "and" || a.toks[vm.auxStart-1].Lower == "but")
+		var subj []int
+		var extra []span
+		if vm.patSrc >= 0 {
+			subj = []int{vm.patSrc}
+		} else if a.tree != nil {
+			subj, extra = a.treeSubject(vm)
+		}
+		if subj == nil && k > 0 && vm.infinitive {
+			subj, extra = a.verbs[k-1].src, a.verbs[k-1].srcExtra
+		}
+		if subj == nil && !(k > 0 && (participle || coord || vm.infinitive)) {
+			subj, extra = a.subject(k, left)
+		}
+		if subj == nil && k > 0 && (participle || coord || vm.infinitive || a.pronounSubject(vm, left)) {
+			// "X said it would ...", "X attacked Y, killing ...": the
+			// subject carries over from the verb before
+			for p := k - 1; p >= 0; p-- {
+				if a.verbs[p].src != nil {
+					subj, extra = a.verbs[p].src, a.verbs[p].srcExtra
+					break
+				}
+			}
+		}
+		vm.src, vm.srcExtra = subj, extra
+		if vm.code == "" || vm.code == "---" {
+			continue
+		}
+		if vm.infinitive && k > 0 && a.governed(k) {
+			continue // "agreed to provide aid": one event, the governing verb's
+		}
+		if g := a.complementOf(k); g >= 0 {
+			gv := a.verbs[g]
+			if !gv.report {
+				continue // "demanded that the US cancel ...": the content of the demand
+			}
+			if d, ok := a.deontic(vm); ok && len(gv.src) > 0 {
+				// "X said Y must Z": X demands that Y do Z
+				out = append(out, a.demandEvent(gv, vm, subj, d))
+				continue
+			}
+		}
+		// roles
+		var src, tgt []int
+		var srcExtra []span
+		if vm.passive {
+			tgt = subj
+			if b := a.byAgent(vm.j, right); b >= 0 {
+				src = a.conjRight(b, right)
+			}
+		} else {
+			src, srcExtra = subj, extra
+			t := vm.patTgt
+			if t < 0 && a.tree != nil {
+				t = a.treeObject(vm, vm.code)
+			}
+			a.locTarget = false
+			if t < 0 {
+				t = a.objectMention(k, vm.j, right, vm.code)
+			}
+			if t < 0 && k+1 < len(a.verbs) && a.sharedObject(vm, a.verbs[k+1]) {
+				// "shot and wounded Gondor": the object of the second verb
+				_, r2 := a.limits(k + 1)
+				t = a.objectMention(k+1, a.verbs[k+1].j, r2, vm.code)
+			}
+			if t >= 0 && a.locTarget && len(src) > 1 && symmetric(vm.code) {
+				t = -1 // "A and B met in C": A met B
+			}
+			if t >= 0 && vm.report && !a.onlyDeterminers(vm.j, a.ms[t].Start) {
+				t = -1 // "said that police ...": the complement is not the addressee
+			}
+			if t >= 0 {
+				tgt = a.conjRight(t, right)
+			}
+		}
+		var tgtActor *event.Actor
+		if len(tgt) > 0 {
+			ta := a.actorOf(tgt, nil)
+			tgtActor = &ta
+		} else if !vm.passive {
+			// "the ISIS-held town": the holder is the target; "the town" in a
+			// later sentence refers back to it.
+			if held != nil && heldAt >= vm.j && heldAt < right {
+				ta := a.mentionActor(*held, heldText, heldAt)
+				tgtActor = &ta
+			} else if a.ctx.Memory != nil && a.ctx.Memory.holder != nil && a.anaphor(vm.j, right) {
+				m := *a.ctx.Memory.holder
+				ta := event.Actor{Text: a.ctx.Memory.holderText, Code: m.Code, Country: m.Country, Sector: m.Sector}
+				tgtActor = &ta
+			}
+		}
+		if len(src) == 0 {
+			continue // no one acts: "three soldiers were killed"
+		}
+		if vm.report && tgtActor == nil {
+			continue // a bare "X said" is attribution, not an event
+		}
+		srcActor := a.actorOf(src, srcExtra)
+		mutual := false
+		if tgtActor == nil && len(src) > 1 && symmetric(vm.code) {
+			// "A and B met": A met B and B met A
+			srcActor = a.actorOf(src[:1], nil)
+			ta := a.actorOf(src[1:], nil)
+			tgtActor = &ta
+			mutual = true
+		}
+		if srcActor.Code == "" && (tgtActor == nil || tgtActor.Code == "") {
+			continue // nothing coded on either side: an unknown name alone says too little
+		}
+		if tgtActor != nil && srcActor.Code != "" && tgtActor.Code == srcActor.Code && len(srcActor.Members) == 0 && len(tgtActor.Members) == 0 {
+			tgtActor = nil // an actor does not act on itself
+		}
+		code, back := vm.code, ""
+		if i := strings.IndexByte(code, ':'); i >= 0 {
+			code, back = code[:i], code[i+1:]
+		}
+		if code == "" && back != "" && tgtActor != nil {
+			// only the reciprocal event: the target acts on the source
+			code, back = back, ""
+			s := srcActor
+			srcActor, tgtActor = *tgtActor, &s
+		}
+		if !validCode(code) {
+			continue
+		}
+		ev := event.Event{
+			Sentence:     a.s.Index,
+			SentenceSpan: a.s.Span(0, len(a.s.Text)),
+			Source:       srcActor,
+			Target:       tgtActor,
+			Attribution:  a.modality(k),
+			Coder:        a.c.coderTag(),
+		}
+		ev.Action = a.action(vm, code)
+		ploverIntent(&ev)
+		if code == "192" && isState(srcActor.Sector) {
+			ev.Action.ACLEDSubType = "Government regains territory"
+		}
+		ev.Confidence = a.confidence(vm, &ev)
+		out = append(out, ev)
+		if back == "" && mutual {
+			back = code
+		}
+		if validCode(back) && tgtActor != nil {
+			rev := ev
+			s := srcActor
+			rev.Source, rev.Target = *tgtActor, &s
+			rev.Action = a.action(vm, back)
+			ploverIntent(&rev)
+			out = append(out, rev)
+		}
+	}
+	if a.ctx.Memory != nil {
+		// the subject of this sentence's first verb, for a "he"/"she" in the
+		// next one; nothing when the sentence has none (no guessing further back)
+		a.ctx.Memory.lastActor = ""
+		for _, v := range a.verbs {
+			if len(v.src) > 0 {
+				m := a.ms[v.src[0]]
+				if m.Code != "" {
+					a.ctx.Memory.lastActor = a.tokSpan(m.Start, m.End).Text
+				}
+				break
+			}
+		}
+	}
+	if a.ctx.Memory != nil && held != nil {
+		a.ctx.Memory.holder = held
+		a.ctx.Memory.holderText = heldText
+	}
+	return out
+}
+
+func isState(sector string) bool {
+	switch sector {
+	case "GOV", "MIL", "COP", "SPY":
+		return true
+	}
+	return false
+}
+
+// anaphor reports whether [from, to) refers back to a place: "the town", "it".
+func (a *analysis) anaphor(from, to int) bool {
+	for x := from; x < to && x < from+4; x++ {
+		w := a.toks[x].Lower
+		if w == "it" || (anaphors[w] && x > 0 && a.toks[x-1].Lower == "the") {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) confidence(vm *vmatch, ev *event.Event) float64 {
+	c := 0.4
+	if ev.Source.Code != "" {
+		c += 0.2
+	}
+	if ev.Target != nil && ev.Target.Code != "" {
+		c += 0.15
+	}
+	if vm.pat != nil {
+		c += 0.1
+	}
+	if vm.parsed {
+		c += 0.1
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	return math.Round(c*100) / 100
+}
+
+func (a *analysis) action(vm *vmatch, code string) event.Action {
+	sp := a.tokSpan(vm.auxStart, vm.j)
+	// leave a leading "to" out of the verb text
+	if a.toks[vm.auxStart].Lower == "to" && vm.auxStart+1 < vm.j {
+		sp = a.tokSpan(vm.auxStart+1, vm.j)
+	}
+	ci := a.c.lx.info(code)
+	return event.Action{
+		Text:         sp.Text,
+		Lemma:        vm.v.lemma,
+		Span:         sp,
+		CAMEO:        code,
+		PLOVER:       ci.plover,
+		PLOVERMode:   ci.mode,
+		ACLEDType:    ci.acledType,
+		ACLEDSubType: ci.acledSub,
+		QuadClass:    ci.quad,
+	}
+}
+
+// actorOf builds an event actor from conjunct mentions and uncoded extras.
+func (a *analysis) actorOf(ids []int, extras []span) event.Actor {
+	first, last := a.ms[ids[0]], a.ms[ids[len(ids)-1]]
+	end := last.End
+	for _, e := range extras {
+		if e.to > end {
+			end = e.to
+		}
+	}
+	act := event.Actor{Text: a.tokSpan(first.Start, end).Text}
+	for _, id := range ids {
+		m := a.ms[id]
+		sp := a.tokSpan(m.Start, m.End)
+		act.Spans = append(act.Spans, sp)
+		if act.Code == "" && m.Code != "" {
+			act.Code, act.Country, act.Sector = m.Code, m.Country, m.Sector
+		}
+		if act.Country == "" && m.Country != "" {
+			act.Country = m.Country
+		}
+	}
+	for _, e := range extras {
+		act.Spans = append(act.Spans, a.tokSpan(e.from, e.to))
+	}
+	if len(ids) == 1 && len(first.Codes) > 1 {
+		// a hyphenated chain: "the Syrian-Russian-Iranian alliance"
+		sp := a.tokSpan(first.Start, first.End)
+		for _, c := range first.Codes {
+			act.Members = append(act.Members, event.Actor{Text: sp.Text, Code: c, Country: a.countryOf(c), Spans: []event.Span{sp}})
+		}
+	}
+	if len(ids) > 1 {
+		for _, id := range ids {
+			m := a.ms[id]
+			sp := a.tokSpan(m.Start, m.End)
+			act.Members = append(act.Members, event.Actor{Text: sp.Text, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}})
+		}
+	}
+	return act
+}
+
+func (a *analysis) mentionActor(m actor.Mention, textOf string, at int) event.Actor {
+	sp := a.tokSpan(at, at+1)
+	return event.Actor{Text: textOf, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}}
+}
+
+// matchPatterns refines a verb's code by the most specific pattern of its
+// block that matches the clause.
+func (a *analysis) matchPatterns(vm *vmatch, left, right int) {
+	pats := a.c.lx.patterns[vm.v.block]
+	bestW := 0
+	for pi := range pats {
+		p := &pats[pi]
+		if p.weight <= bestW {
+			continue
+		}
+		src, tgt := -1, -1
+		if !a.matchForward(p.post, vm.j, right, &src, &tgt) {
+			continue
+		}
+		if !a.matchBackward(p.pre, left, vm.i, &src, &tgt) {
+			continue
+		}
+		bestW = p.weight
+		vm.pat, vm.code, vm.patSrc, vm.patTgt = p, p.code, src, tgt
+	}
+}
+
+func (a *analysis) wordAt(w string, x int) bool {
+	t := a.toks[x].Lower
+	if len(t) < len(w) || t[:len(w)] != w && !(len(w) > 3 && w[len(w)-1] == 'y') {
+		return false
+	}
+	switch rest := t[len(w):]; {
+	case t[:len(w)] == w && (rest == "" || rest == "s" || rest == "es"):
+		return true
+	case len(w) > 3 && w[len(w)-1] == 'y' && len(t) == len(w)+2 && t[:len(w)-1] == w[:len(w)-1] && t[len(w)-1:] == "ies":
+		return true
+	}
+	return false
+}
+
+// elemAt matches one pattern element at token x, returning its length.
+func (a *analysis) elemAt(e pelem, x int) int {
+	if e.word != "" {
+		if a.wordAt(e.word, x) {
+			return 1
+		}
+		return 0
+	}
+	for _, ph := range a.c.lx.synsets[e.set] {
+		if x+len(ph) > len(a.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range ph {
+			if !a.wordAt(w, x+k) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+func (a *analysis) matchForward(els []pelem, from, right int, src, tgt *int) bool {
+	pos := from
+	for _, e := range els {
+		if e.source || e.target {
+			found := -1
+			for x, m := range a.ms {
+				if m.Start >= pos && m.Start <= pos+3 && m.End <= right {
+					found = x
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			if e.source {
+				*src = found
+			} else {
+				*tgt = found
+			}
+			pos = a.ms[found].End
+			continue
+		}
+		ok := false
+		for x := pos; x < right && x < pos+7; x++ {
+			if n := a.elemAt(e, x); n > 0 {
+				pos, ok = x+n, true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) matchBackward(els []pelem, left, before int, src, tgt *int) bool {
+	pos := before // exclusive
+	for k := len(els) - 1; k >= 0; k-- {
+		e := els[k]
+		if e.source || e.target {
+			found := -1
+			for x := len(a.ms) - 1; x >= 0; x-- {
+				m := a.ms[x]
+				if m.End <= pos && m.End >= pos-3 && m.Start >= left {
+					found = x
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			if e.source {
+				*src = found
+			} else {
+				*tgt = found
+			}
+			pos = a.ms[found].Start
+			continue
+		}
+		ok := false
+		for x := pos - 1; x >= left && x >= pos-5; x-- {
+			if n := a.elemAt(e, x); n > 0 && x+n <= pos {
+				pos, ok = x, true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// symmetric codes relate the conjuncts of a compound subject to each other
+// when no other target is given: meetings, agreements, cooperation.
+func symmetric(code string) bool {
+	return strings.HasPrefix(code, "04") || strings.HasPrefix(code, "03") || strings.HasPrefix(code, "06")
+}
+
+// validCode accepts CAMEO codes: two to four digits.
+func validCode(code string) bool {
+	if len(code) < 2 || len(code) > 4 {
+		return false
+	}
+	for _, c := range code {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// governed reports whether infinitive verb k complements the coded verb
+// right before it ("offered to negotiate", "agreed to lift").
+func (a *analysis) governed(k int) bool {
+	prev := a.verbs[k-1]
+	if prev.code == "" || prev.code == "---" || prev.report {
+		return false
+	}
+	for x := prev.j; x < a.verbs[k].auxStart; x++ {
+		switch a.toks[x].Lower {
+		case ",", ";", ":", "that", "which", "who", "if", "unless", "when", "after", "before", "while", "as":
+			return false
+		}
+	}
+	return true
+}
+
+var pronouns = setOf(`he she it they we i`)
+
+// pronounSubject reports whether verb vm's subject is a personal pronoun.
+func (a *analysis) pronounSubject(vm *vmatch, left int) bool {
+	x := vm.auxStart - 1
+	return x >= left && x >= 0 && pronouns[a.toks[x].Lower]
+}
+
+func (a *analysis) countryOf(code string) string {
+	if len(code) >= 3 && a.c.actors.IsCountry(code[:3]) {
+		return code[:3]
+	}
+	return ""
+}
+
+// ploverIntent codes an announced future action the PLOVER way: "X will
+// visit Y", "X plans to give Y aid" is an AGREE (a commitment to
+// cooperate), "X will expel Y" a THREATEN. Conditionals ("if ...") keep
+// their type. The CAMEO code keeps the action as written.
+func ploverIntent(ev *event.Event) {
+	at := ev.Attribution
+	if at.Modality != event.Hypothetical || at.Cue == nil || ev.Action.PLOVER == "" {
+		return
+	}
+	switch strings.ToLower(at.Cue.Text) {
+	case "if", "once", "unless", "whether", "lest", "could", "might", "may", "should", "must", "can":
+		return
+	}
+	switch ev.Action.PLOVER {
+	case "AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT":
+		return // already a verbal act
+	}
+	switch ev.Action.QuadClass {
+	case 1, 2:
+		ev.Action.PLOVER, ev.Action.PLOVERMode = "AGREE", ""
+	case 3, 4:
+		ev.Action.PLOVER, ev.Action.PLOVERMode = "THREATEN", ""
+	}
+}
+
+// sharedObject reports whether verb vm and the next verb share one object:
+// only "and" / "or" / "," stand between them ("shot and wounded X").
+func (a *analysis) sharedObject(vm, next *vmatch) bool {
+	if next.auxStart <= vm.j {
+		return false
+	}
+	for x := vm.j; x < next.auxStart; x++ {
+		switch a.toks[x].Lower {
+		case "and", "or", ",":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var demandRoots = setOf(`02 10 11 12 13`)
+
+// complementOf returns the verb whose clausal complement holds verb k:
+// a reporting verb ("said (that) ...") or a coded demand, appeal,
+// criticism, rejection or threat ("demanded that ..."); -1 if none.
+func (a *analysis) complementOf(k int) int {
+	vm := a.verbs[k]
+	for g := k - 1; g >= 0; g-- {
+		gv := a.verbs[g]
+		demand := len(gv.code) >= 2 && demandRoots[gv.code[:2]]
+		if !gv.report && !demand {
+			continue
+		}
+		that := false
+		for x := gv.j; x < vm.auxStart; x++ {
+			switch a.toks[x].Lower {
+			case ";", ":":
+				return -1
+			case "that":
+				that = true
+			case ",":
+				if !that {
+					return -1 // "X said, ..." / an appositive: not a plain complement
+				}
+			}
+		}
+		if that || gv.report {
+			return g
+		}
+		return -1
+	}
+	return -1
+}
+
+// deontic reports whether verb vm carries an obligation ("must", "should",
+// "has to"), and the cue token.
+func (a *analysis) deontic(vm *vmatch) (int, bool) {
+	for x := vm.auxStart; x < vm.h; x++ {
+		switch a.toks[x].Lower {
+		case "must", "should":
+			return x, true
+		}
+	}
+	return -1, false
+}
+
+// demandEvent is "X said Y must Z" coded as X demanding (CAMEO 10) of Y.
+func (a *analysis) demandEvent(gv, vm *vmatch, subj []int, cueAt int) event.Event {
+	src := a.actorOf(gv.src, gv.srcExtra)
+	var tgt *event.Actor
+	if len(subj) > 0 {
+		t := a.actorOf(subj, nil)
+		tgt = &t
+	}
+	code := "100"
+	act := a.action(vm, code)
+	act.Lemma = vm.v.lemma
+	ev := event.Event{
+		Sentence:     a.s.Index,
+		SentenceSpan: a.s.Span(0, len(a.s.Text)),
+		Source:       src,
+		Target:       tgt,
+		Action:       act,
+		Attribution:  event.Attribution{Modality: event.Statement, Cue: spanPtr(a.tokSpan(cueAt, cueAt+1))},
+		Coder:        a.c.coderTag(),
+	}
+	ev.Confidence = a.confidence(vm, &ev)
+	return ev
+}
+
+func (a *analysis) onlyDeterminers(from, to int) bool {
+	if to-from > 2 {
+		return false
+	}
+	for x := from; x < to; x++ {
+		if !determiners[a.toks[x].Lower] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,217 @@
+package coder
+
+import (
+	"bufio"
+	"compress/gzip"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-dev/sitrep/data/dicts"
+)
+
+// verb is one verb or verb phrase of the verb dictionary.
+type verb struct {
+	block string
+	code  string   // "---" = not an event by itself (patterns may code it)
+	words []string // phrase words; words[head] is the verb (any form)
+	head  int
+	lemma string
+	local bool
+}
+
+// pelem is one element of a verb pattern.
+type pelem struct {
+	word   string // a literal word
+	set    string // "&NAME" synset
+	source bool   // "$": the source actor sits here
+	target bool   // "+": the target actor sits here
+}
+
+type pattern struct {
+	code      string
+	pre, post []pelem
+	weight    int
+}
+
+// codeInfo is a CAMEO code and its mappings.
+type codeInfo struct {
+	name, plover, mode, acledType, acledSub string
+	quad                                    int
+}
+
+// lexicon is the verb side of the dictionaries.
+type lexicon struct {
+	forms    map[string][]*verb // inflected verb word -> verbs
+	patterns map[string][]pattern
+	synsets  map[string][][]string // &NAME -> phrases (word lists)
+	codes    map[string]codeInfo
+}
+
+func openDict(name string) (io.ReadCloser, error) {
+	f, err := dicts.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			io.Reader
+			io.Closer
+		}{zr, f}, nil
+	}
+	return f, nil
+}
+
+func eachLine(name string, fn func(f []string)) error {
+	r, err := openDict(name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		l := sc.Text()
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		fn(strings.Split(l, "\t"))
+	}
+	return sc.Err()
+}
+
+func loadLexicon(set string) (*lexicon, error) {
+	lx := &lexicon{forms: map[string][]*verb{}, patterns: map[string][]pattern{}, synsets: map[string][][]string{}, codes: map[string]codeInfo{}}
+	prefixes := []string{"local", "cameo"}
+	if set == "validate" {
+		prefixes = []string{"validate"}
+	}
+	for _, p := range prefixes {
+		if err := eachLine(p+".synsets.tsv", func(f []string) {
+			if len(f) < 2 {
+				return
+			}
+			for _, ph := range strings.Split(f[1], "|") {
+				if w := strings.Fields(ph); len(w) > 0 {
+					lx.synsets[f[0]] = append(lx.synsets[f[0]], w)
+				}
+			}
+		}); err != nil {
+			return nil, err
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range prefixes {
+		local := p == "local"
+		if err := eachLine(p+".verbs.tsv", func(f []string) {
+			if len(f) < 4 {
+				return
+			}
+			v := &verb{block: f[0], code: f[1], local: local}
+			for i, w := range strings.Fields(f[2]) {
+				if strings.HasPrefix(w, "+") {
+					v.head = i
+					w = w[1:]
+				}
+				v.words = append(v.words, w)
+			}
+			if len(v.words) == 0 {
+				return
+			}
+			forms := strings.Split(f[3], "|")
+			v.lemma = forms[0]
+			key := strings.Join(v.words, " ")
+			if seen[key] {
+				return // an earlier (local) entry wins
+			}
+			seen[key] = true
+			for _, fm := range forms {
+				if fm != "" {
+					lx.forms[fm] = append(lx.forms[fm], v)
+				}
+			}
+		}); err != nil {
+			return nil, err
+		}
+		if err := eachLine(p+".patterns.tsv", func(f []string) {
+			if len(f) < 3 {
+				return
+			}
+			pt, ok := parsePattern(f[1], f[2])
+			if ok {
+				lx.patterns[f[0]] = append(lx.patterns[f[0]], pt)
+			}
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if err := eachLine("cameo.codes.tsv", func(f []string) {
+		if len(f) < 7 {
+			return
+		}
+		q, _ := strconv.Atoi(f[2])
+		lx.codes[f[0]] = codeInfo{name: f[1], quad: q, plover: f[3], mode: f[4], acledType: f[5], acledSub: f[6]}
+	}); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func parsePattern(code, s string) (pattern, bool) {
+	p := pattern{code: code}
+	s = strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ", "_", " ").Replace(s)
+	before := true
+	star := false
+	for _, w := range strings.Fields(s) {
+		var e pelem
+		switch {
+		case w == "*":
+			before, star = false, true
+			continue
+		case w == "$":
+			e.source = true
+		case w == "+":
+			e.target = true
+		case w == "%" || w == "^" || w == "|" || w == "@":
+			continue
+		case strings.HasPrefix(w, "&"):
+			e.set = strings.TrimRight(w, "_")
+		default:
+			// "suggested+" style: trailing markers on a word
+			w = strings.Trim(w, "+$")
+			if w == "" {
+				continue
+			}
+			e.word = w
+		}
+		if e.word != "" || e.set != "" {
+			p.weight++
+		}
+		if before {
+			p.pre = append(p.pre, e)
+		} else {
+			p.post = append(p.post, e)
+		}
+	}
+	if !star || p.weight == 0 {
+		return p, false
+	}
+	return p, true
+}
+
+func (lx *lexicon) info(code string) codeInfo {
+	if ci, ok := lx.codes[code]; ok {
+		return ci
+	}
+	for n := len(code) - 1; n >= 2; n-- {
+		if ci, ok := lx.codes[code[:n]]; ok {
+			ci.name = ""
+			return ci
+		}
+	}
+	return codeInfo{}
+}

@@ -1,0 +1,114 @@
+// Package pipeline composes sitrep's stages into the one chain every
+// document goes through:
+//
+//	ingest.Doc -> article (clean body, metadata) -> sentences -> events
+//	(actors, action, modality) -> places -> dates -> store
+//
+// Each stage is a small interface so that a better stage replaces an older
+// one without the others noticing.
+package pipeline
+
+import (
+	"time"
+
+	"github.com/sitrep-dev/sitrep/internal/article"
+	"github.com/sitrep-dev/sitrep/internal/dates"
+	"github.com/sitrep-dev/sitrep/internal/event"
+	"github.com/sitrep-dev/sitrep/internal/ingest"
+	"github.com/sitrep-dev/sitrep/internal/store"
+	"github.com/sitrep-dev/sitrep/internal/text"
+)
+
+// Extractor cleans a raw document into an article.
+type Extractor interface {
+	Extract(ingest.Doc) (article.Article, error)
+}
+
+// Coder finds the events of one sentence. Reference is the date relative
+// expressions and dated actors are read against.
+type Coder interface {
+	Code(a *article.Article, reference time.Time, s text.Sentence) []event.Event
+}
+
+// Geocoder finds the places of an article and gives each event its location.
+type Geocoder interface {
+	Locate(a *article.Article, sentences []text.Sentence, events []event.Event)
+}
+
+// Pipeline is the composed chain. Coder and Geocoder may be nil: the article
+// and its sentences are still stored.
+type Pipeline struct {
+	Extractor Extractor
+	Coder     Coder
+	Geocoder  Geocoder
+	// All keeps hypothetical and negated events (labelled as such).
+	All bool
+	// Version names the stages, recorded with every revision.
+	Version string
+}
+
+// Analyze runs one document through every stage but the store.
+func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
+	a, err := p.Extractor.Extract(doc)
+	if err != nil {
+		return nil, err
+	}
+	sentences := text.Split(a.BodyText())
+	ref := ReferenceDate(&a)
+	var events []event.Event
+	if p.Coder != nil {
+		for _, s := range sentences {
+			for _, ev := range p.Coder.Code(&a, ref, s) {
+				if !p.All && !ev.Attribution.Modality.Emitted() {
+					continue
+				}
+				ev.Sentence = s.Index
+				ev.SentenceSpan = s.Span(0, len(s.Text))
+				ev.When = When(s, ev, ref)
+				events = append(events, ev)
+			}
+		}
+	}
+	if p.Geocoder != nil {
+		p.Geocoder.Locate(&a, sentences, events)
+	}
+	return &store.Analysis{Article: a, Sentences: sentences, Events: events, Pipeline: p.Version}, nil
+}
+
+// ReferenceDate is the date an article's relative dates are read against:
+// the original publication when the article is a republication, since a
+// syndicated "yesterday" is the original's yesterday.
+func ReferenceDate(a *article.Article) time.Time {
+	if o := a.OriginalSource; o != nil && !o.Published.IsZero() {
+		return o.Published
+	}
+	return a.Published
+}
+
+// When dates an event from its sentence: the date expression nearest the
+// action, else the reference date as an "on or before" bound.
+func When(s text.Sentence, ev event.Event, ref time.Time) event.When {
+	mentions := dates.Find(s.Text, ref)
+	if len(mentions) > 0 {
+		actionAt := ev.Action.Span.Start - s.CharStart // code points, close enough to compare distance
+		best := mentions[0]
+		for _, m := range mentions[1:] {
+			if abs(m.Start-actionAt) < abs(best.Start-actionAt) {
+				best = m
+			}
+		}
+		span := s.Span(best.Start, best.End)
+		return event.When{Date: best.Date.Format("2006-01-02"), Precision: best.Precision, Basis: "text", Span: &span}
+	}
+	if ref.IsZero() {
+		return event.When{Precision: event.Year, Basis: "unknown"}
+	}
+	return event.When{Date: ref.Format("2006-01-02"), Precision: event.Day, Basis: "dateline"}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
