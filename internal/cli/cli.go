@@ -76,7 +76,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sitrep "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	run := c.Flags(fs)
-	fs.Usage = func() { printCommandHelpTo(stderr, c, fs) }
+	// The flag package calls Usage on a parse error and on -help; the full
+	// help goes to stdout on request only, an error gets a pointer to it.
+	fs.Usage = func() { fmt.Fprintf(stderr, "Run 'sitrep %s --help' for usage.\n", c.Name) }
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelpTo(stdout, c, fs)
@@ -141,7 +143,27 @@ func printCommandHelpTo(w io.Writer, c *Command, fs *flag.FlagSet) {
 	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
 	if hasFlags {
 		fmt.Fprint(w, "\nFlags:\n")
-		fs.SetOutput(w)
-		fs.PrintDefaults()
+		printFlags(w, fs)
 	}
+}
+
+// printFlags lists the flags as flag.PrintDefaults does, but spelt with two
+// dashes, the way users type them (the flag package takes both).
+func printFlags(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintf(w, "%s\n    \t%s", line, strings.ReplaceAll(usage, "\n", "\n    \t"))
+		switch def := f.DefValue; {
+		case def == "" || def == "false" || def == "0":
+		case fmt.Sprintf("%T", f.Value) == "*flag.stringValue":
+			fmt.Fprintf(w, " (default %q)", def)
+		default:
+			fmt.Fprintf(w, " (default %v)", def)
+		}
+		fmt.Fprintln(w)
+	})
 }

@@ -10,52 +10,72 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep/internal/coder"
-	"github.com/sitrep-dev/sitrep/internal/text"
+	"github.com/sitrep-dev/sitrep/internal/ingest"
+	"github.com/sitrep-dev/sitrep/internal/store"
 )
 
 func init() {
 	register(&Command{
 		Name:    "code",
 		Summary: "print the events of an article as JSON lines",
-		Usage:   "[flags] FILE",
-		Help: `Codes every sentence of FILE (plain text, paragraphs separated by blank lines)
-and prints one event per line: source, target, action (CAMEO, PLOVER, ACLED-style
-types), attribution (asserted, reported by whom, statement; hypothetical and
-negated only with --all), spans into the body and a confidence.`,
+		Usage:   "[flags] FILE|URL",
+		Help: `Runs an input through the whole analysis — cleaning, sentences, event coding,
+places, dates — without storing it, and prints one event record per line in the
+export's JSON shape: source, target, action (CAMEO, PLOVER, ACLED-style types),
+attribution (asserted, reported by whom, statement; hypothetical and negated
+only with --all), location, date, spans into the body and a confidence.
+A feed, WARC or JSONL input codes every article in it.`,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			all := fs.Bool("all", false, "also print hypothetical and negated events (labelled)")
-			date := fs.String("date", "", "publication date YYYY-MM-DD for dated actors (default: today)")
-			dicts := fs.String("dicts", "phoenix", "dictionary set: phoenix or petrarch-validate")
+			date := fs.String("date", "", "publication `date` YYYY-MM-DD for documents that give none (default: none)")
+			dicts := fs.String("dicts", "phoenix", "dictionary `set`: phoenix or petrarch-validate")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) != 1 {
-					return usageError("give exactly one FILE")
+					return usageError("give exactly one FILE or URL")
 				}
-				raw, err := os.ReadFile(args[0])
-				if err != nil {
-					return err
-				}
-				c, err := coderFor(*dicts)
-				if err != nil {
-					return err
-				}
-				pub := time.Now().UTC()
+				var fallback time.Time
 				if *date != "" {
-					if pub, err = time.Parse("2006-01-02", *date); err != nil {
-						return usageError("bad --date %q", *date)
+					var err error
+					if fallback, err = time.Parse("2006-01-02", *date); err != nil {
+						return usageError("bad --date %q: want YYYY-MM-DD", *date)
 					}
+				}
+				p, err := newPipeline(*all)
+				if err != nil {
+					return err
+				}
+				if p.Coder, err = coderFor(*dicts); err != nil {
+					return err
 				}
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetEscapeHTML(false)
-				cctx := coder.Context{Published: pub, Memory: &coder.Memory{}}
-				for _, s := range text.Split(string(raw)) {
-					for _, e := range c.Code(cctx, s) {
-						if !*all && !e.Attribution.Modality.Emitted() {
-							continue
+				failed := 0
+				var encErr error
+				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
+					if err == nil {
+						if d.Hints.Published.IsZero() {
+							d.Hints.Published = fallback
 						}
-						if err := enc.Encode(e); err != nil {
-							return err
+						var an *store.Analysis
+						if an, err = p.Analyze(d); err == nil {
+							an.AssignIDs()
+							for _, e := range an.Events {
+								if encErr = enc.Encode(e); encErr != nil {
+									return false
+								}
+							}
+							return true
 						}
 					}
+					failed++
+					fmt.Fprintf(env.Stderr, "error: %v\n", err)
+					return true
+				})
+				if encErr != nil {
+					return encErr
+				}
+				if failed > 0 {
+					return fmt.Errorf("%w: %d document(s) could not be coded", ErrPartial, failed)
 				}
 				return nil
 			}

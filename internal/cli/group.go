@@ -64,7 +64,7 @@ func (g *group) flags(*flag.FlagSet) func(context.Context, *Env, []string) error
 		run := sub.Flags(fs)
 		full := *sub
 		full.Name = g.cmd.Name + " " + sub.Name
-		fs.Usage = func() { printCommandHelpTo(env.Stderr, &full, fs) }
+		fs.Usage = func() { fmt.Fprintf(env.Stderr, "Run 'sitrep %s --help' for usage.\n", full.Name) }
 		if err := fs.Parse(args[1:]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				printCommandHelpTo(env.Stdout, &full, fs)

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/sitrep-dev/sitrep/internal/article"
+	"github.com/sitrep-dev/sitrep/internal/coder"
 	"github.com/sitrep-dev/sitrep/internal/pipeline"
 )
 
@@ -10,9 +13,14 @@ const Version = "0.1.0"
 
 // newPipeline assembles the stages the binary ships.
 func newPipeline(all bool) (*pipeline.Pipeline, error) {
+	c, err := coder.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load the event coder: %w", err)
+	}
 	return &pipeline.Pipeline{
 		Extractor: article.Extractor{},
+		Coder:     c,
 		All:       all,
-		Version:   "sitrep " + Version,
+		Version:   "sitrep " + Version + "; " + coder.Name + " " + coder.Version,
 	}, nil
 }

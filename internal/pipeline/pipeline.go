@@ -24,10 +24,13 @@ type Extractor interface {
 	Extract(ingest.Doc) (article.Article, error)
 }
 
-// Coder finds the events of one sentence. Reference is the date relative
-// expressions and dated actors are read against.
+// Coder finds the events of an article's sentences, one slice per
+// sentence. It sees the whole article in order because a sentence leans on
+// the ones before it ("the SDF" defined earlier, "the town", "he said").
+// Reference is the date dated actors are read against ("President Trump"
+// is USAGOV only from 2017).
 type Coder interface {
-	Code(a *article.Article, reference time.Time, s text.Sentence) []event.Event
+	CodeArticle(reference time.Time, sentences []text.Sentence) [][]event.Event
 }
 
 // Geocoder finds the places of an article and gives each event its location.
@@ -57,8 +60,9 @@ func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
 	ref := ReferenceDate(&a)
 	var events []event.Event
 	if p.Coder != nil {
-		for _, s := range sentences {
-			for _, ev := range p.Coder.Code(&a, ref, s) {
+		for i, coded := range p.Coder.CodeArticle(ref, sentences) {
+			s := sentences[i]
+			for _, ev := range coded {
 				if !p.All && !ev.Attribution.Modality.Emitted() {
 					continue
 				}

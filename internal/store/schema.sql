@@ -18,9 +18,10 @@ CREATE TABLE IF NOT EXISTS articles (
 
 -- One row per distinct cleaned content of an article.
 CREATE TABLE IF NOT EXISTS revisions (
-    id              TEXT PRIMARY KEY,    -- content hash
+    id              TEXT PRIMARY KEY,    -- hash of article id and content hash
     article_id      TEXT NOT NULL REFERENCES articles(id),
     seq             INTEGER NOT NULL,    -- 1 for the first version seen
+    content_hash    TEXT NOT NULL,       -- hash of the cleaned text and metadata: copies share it
     ingested_at     TEXT NOT NULL,
     input_name      TEXT NOT NULL,
     input_format    TEXT NOT NULL,
@@ -36,6 +37,8 @@ CREATE TABLE IF NOT EXISTS revisions (
     pipeline        TEXT NOT NULL,       -- versions of the stages that made it
     UNIQUE (article_id, seq)
 );
+
+CREATE INDEX IF NOT EXISTS revisions_content ON revisions(content_hash);
 
 CREATE TABLE IF NOT EXISTS sentences (
     revision_id TEXT NOT NULL REFERENCES revisions(id),

@@ -126,9 +126,10 @@ func Identity(a article.Article) string {
 // ArticleID is the stable id of an article identity.
 func ArticleID(identity string) string { return shortHash(identity) }
 
-// RevisionID is the content hash of a cleaned article: the same text and
-// metadata give the same id, whatever file or feed they came from.
-func RevisionID(a article.Article) string {
+// ContentHash is the hash of a cleaned article's text and metadata: the
+// same content gives the same hash, whatever file, feed or URL it came from.
+// Copies of one text at several addresses (syndication, mirrors) share it.
+func ContentHash(a article.Article) string {
 	meta, _ := json.Marshal(struct {
 		T, P string
 		D    time.Time
@@ -138,6 +139,13 @@ func RevisionID(a article.Article) string {
 		Bd   []string
 	}{a.Title, a.Publisher, a.Published, a.Authors, a.OriginalSource, a.Tags, a.Body})
 	return shortHash(string(meta))
+}
+
+// RevisionID names one content of one article. It includes the article, so
+// the same text published at two addresses is two articles, each with its
+// revision: a republication is evidence of its own, linked by ContentHash.
+func RevisionID(articleID, contentHash string) string {
+	return shortHash(articleID + "|" + contentHash)
 }
 
 func shortHash(s string) string {
@@ -152,7 +160,8 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 	a := an.Article
 	identity := Identity(a)
 	articleID := ArticleID(identity)
-	revID := RevisionID(a)
+	contentHash := ContentHash(a)
+	revID := RevisionID(articleID, contentHash)
 	now := time.Now().UTC().Format(time.RFC3339)
 
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -185,10 +194,10 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 	if a.OriginalSource != nil {
 		origin = mustJSON(a.OriginalSource)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO revisions(id, article_id, seq, ingested_at, input_name, input_format, title, publisher,
+	_, err = tx.ExecContext(ctx, `INSERT INTO revisions(id, article_id, seq, content_hash, ingested_at, input_name, input_format, title, publisher,
 		published, authors, original_source, tags, language, body, boilerplate, pipeline)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		revID, articleID, seq, now, a.Input.Name, a.Input.Format, a.Title, nullable(a.Publisher),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		revID, articleID, seq, contentHash, now, a.Input.Name, a.Input.Format, a.Title, nullable(a.Publisher),
 		nullable(formatTime(a.Published)), mustJSON(a.Authors), origin, mustJSON(a.Tags), nullable(a.Language),
 		a.BodyText(), mustJSON(a.Boilerplate), an.Pipeline)
 	if err != nil {
@@ -217,10 +226,9 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 		return 0, err
 	}
 	defer ftsStmt.Close()
+	an.AssignIDs()
 	for i := range an.Events {
 		ev := &an.Events[i]
-		ev.ArticleID, ev.RevisionID = articleID, revID
-		ev.ID = EventID(ev)
 		var tcode, tcountry any
 		if ev.Target != nil {
 			tcode, tcountry = nullable(ev.Target.Code), nullable(ev.Target.Country)
@@ -259,6 +267,18 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 		return 0, fmt.Errorf("commit: %w", err)
 	}
 	return outcome, nil
+}
+
+// AssignIDs gives the analysis's events the article, revision and event ids
+// the store files them under, without storing anything.
+func (an *Analysis) AssignIDs() {
+	articleID := ArticleID(Identity(an.Article))
+	revID := RevisionID(articleID, ContentHash(an.Article))
+	for i := range an.Events {
+		ev := &an.Events[i]
+		ev.ArticleID, ev.RevisionID = articleID, revID
+		ev.ID = EventID(ev)
+	}
 }
 
 // EventID is stable for the same mention coded the same way by the same
