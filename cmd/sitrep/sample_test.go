@@ -104,9 +104,10 @@ func ingestSample(t *testing.T, extra ...string) []exported {
 	return evs
 }
 
-// TestSampleEvents is the acceptance case of ../shared/samples/EXPECTED.md
-// for the coder, run through ingest -> store -> export: the four events with
-// their modality and dates, and neither of the two non-events.
+// TestSampleEvents is the acceptance case of ../shared/samples/EXPECTED.md,
+// run through ingest -> clean -> code -> geocode -> store -> export: the four
+// events with their actors, modality, places and dates, and neither of the
+// two non-events.
 func TestSampleEvents(t *testing.T) {
 	evs := ingestSample(t)
 	find := func(what string, ok func(e exported) bool) *exported {
@@ -132,12 +133,21 @@ func TestSampleEvents(t *testing.T) {
 		if e.When.Date != "2018-07-17" || e.When.Basis != "dateline" {
 			t.Errorf("seizure dated %+v, want on or before the original's 2018-07-17", e.When)
 		}
+		// the liberated villages are in no gazetteer: kept by name, placed
+		// near the city the sentence gives
+		if l := e.Location; l == nil || l.Precision != "near" || l.Anchor != "Daraa" || l.Place == nil || l.Place.GeoNameID != 170905 ||
+			!strings.Contains("Al-Harra Nimer Umm al-Awsaj Harra Ahmar", l.Name) {
+			t.Errorf("seizure located %+v, want a liberated settlement near Daraa", l)
+		}
 	}
 	if e := find("FSA units request a ceasefire", func(e exported) bool {
 		return strings.HasPrefix(e.Source.Code, "SYRREB") && strings.HasPrefix(e.Action.CAMEO, "02")
 	}); e != nil {
 		if e.Attribution.Modality != "reported" || !strings.Contains(e.Attribution.Source, "reports") {
 			t.Errorf("ceasefire request attribution %+v, want reported by reports", e.Attribution)
+		}
+		if l := e.Location; l == nil || l.Place == nil || l.Place.CountryCode != "SY" || l.Precision != "admin1" {
+			t.Errorf("ceasefire request located %+v, want the province of the area just named", l)
 		}
 		for _, c := range []string{"SYR", "RUS", "IRN"} {
 			if !anyHasPrefix(e.Target.codes(), c) {
@@ -154,12 +164,18 @@ func TestSampleEvents(t *testing.T) {
 		if e.Attribution.Modality != "asserted" {
 			t.Errorf("meeting modality %s", e.Attribution.Modality)
 		}
+		if l := e.Location; l == nil || l.Place == nil || l.Place.GeoNameID != 658225 || l.Precision != "exact" || l.Place.CountryCode != "FI" {
+			t.Errorf("meeting located %+v, want Helsinki", l)
+		}
 	}
 	if e := find("SDF fight IS in Hajin", func(e exported) bool {
 		return strings.Contains(e.Source.Text, "SDF") && strings.HasPrefix(e.Action.CAMEO, "19") && e.Target != nil && strings.Contains(e.Target.Code, "IS")
 	}); e != nil {
 		if e.Attribution.Modality != "reported" || e.Attribution.Source != "pro-Kurdish sources" {
 			t.Errorf("SDF attribution %+v, want reported by pro-Kurdish sources", e.Attribution)
+		}
+		if l := e.Location; l == nil || l.Place == nil || l.Place.GeoNameID != 174506 || l.Precision != "exact" {
+			t.Errorf("SDF located %+v, want Hajin", l)
 		}
 	}
 	for _, e := range evs {

@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep-dev/sitrep/internal/coder"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
 	"github.com/sitrep-dev/sitrep/internal/store"
+	"github.com/sitrep-dev/sitrep/internal/syntax"
 )
 
 func init() {
@@ -29,6 +30,7 @@ A feed, WARC or JSONL input codes every article in it.`,
 			all := fs.Bool("all", false, "also print hypothetical and negated events (labelled)")
 			date := fs.String("date", "", "publication `date` YYYY-MM-DD for documents that give none (default: none)")
 			dicts := fs.String("dicts", "phoenix", "dictionary `set`: phoenix or petrarch-validate")
+			noSyntax := fs.Bool("no-syntax", false, "find roles by the shallow rules alone, without the dependency parser")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) != 1 {
 					return usageError("give exactly one FILE or URL")
@@ -44,7 +46,7 @@ A feed, WARC or JSONL input codes every article in it.`,
 				if err != nil {
 					return err
 				}
-				if p.Coder, err = coderFor(*dicts); err != nil {
+				if p.Coder, err = coderFor(*dicts, *noSyntax); err != nil {
 					return err
 				}
 				enc := json.NewEncoder(env.Stdout)
@@ -97,6 +99,7 @@ the last line printed is one JSON object of these figures.`,
 			emitted := fs.Bool("emitted", false, "count only events emitted by default (drop hypothetical ones too)")
 			misses := fs.Bool("misses", false, "list the records that did not pass")
 			dyad := fs.Bool("require-dyad", false, "count only events with a coded source and target, as PETRARCH does by default")
+			noSyntax := fs.Bool("no-syntax", false, "find roles by the shallow rules alone, without the dependency parser")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if *gold == "" {
 					return usageError("--gold is required")
@@ -106,7 +109,7 @@ the last line printed is one JSON object of these figures.`,
 					return err
 				}
 				defer f.Close()
-				c, err := coderFor(*dicts)
+				c, err := coderFor(*dicts, *noSyntax)
 				if err != nil {
 					return err
 				}
@@ -140,13 +143,30 @@ the last line printed is one JSON object of these figures.`,
 	})
 }
 
-// coderFor builds the coder for a dictionary set name.
-func coderFor(set string) (*coder.Coder, error) {
+// coderFor builds the coder for a dictionary set name, reading roles from
+// the dependency parser unless noSyntax (the shallow rules alone, for
+// comparison).
+func coderFor(set string, noSyntax bool) (*coder.Coder, error) {
+	var base *coder.Coder
+	var err error
 	switch strings.ToLower(set) {
 	case "", "phoenix", "default":
-		return coder.Default()
+		base, err = coder.Default()
 	case "petrarch-validate", "validate":
-		return coder.New("validate")
+		base, err = coder.New("validate")
+	default:
+		return nil, usageError("unknown dictionary set %q (phoenix, petrarch-validate)", set)
 	}
-	return nil, usageError("unknown dictionary set %q (phoenix, petrarch-validate)", set)
+	if err != nil {
+		return nil, err
+	}
+	c := *base // a copy: the shared default stays parser-free
+	if !noSyntax {
+		p, err := syntax.Default()
+		if err != nil {
+			return nil, fmt.Errorf("load the syntax model: %w", err)
+		}
+		c.SetParser(syntaxStage{p})
+	}
+	return &c, nil
 }

@@ -15,9 +15,16 @@ func (a *analysis) events() []event.Event {
 	for k, vm := range a.verbs {
 		left, right := a.limits(k)
 		a.matchPatterns(vm, left, right)
+		var tr *treeRoles
+		if a.tree != nil {
+			tr = a.rolesOf(vm)
+		}
+		if tr != nil {
+			vm.passive = tr.passive
+		}
 		// source side
 		participle := strings.HasSuffix(a.toks[vm.h].Lower, "ing") && vm.auxStart == vm.i
-		if participle && vm.i > 0 && a.toks[vm.i-1].Word() {
+		if tr == nil && participle && vm.i > 0 && a.toks[vm.i-1].Word() {
 			// "refugees fleeing the war": a participle right after a noun
 			// modifies that noun, whose referent is its subject
 			participle = false
@@ -33,8 +40,9 @@ func (a *analysis) events() []event.Event {
 		var extra []span
 		if vm.patSrc >= 0 {
 			subj = []int{vm.patSrc}
-		} else if a.tree != nil {
-			subj, extra = a.treeSubject(vm)
+		} else if tr != nil && len(tr.subj) > 0 {
+			subj, extra = tr.subj, tr.extra
+			vm.parsed = true
 		}
 		if subj == nil && k > 0 && vm.infinitive {
 			subj, extra = a.verbs[k-1].src, a.verbs[k-1].srcExtra
@@ -56,7 +64,7 @@ func (a *analysis) events() []event.Event {
 		if vm.code == "" || vm.code == "---" {
 			continue
 		}
-		if vm.infinitive && k > 0 && a.governed(k) {
+		if tr != nil && (tr.governed || tr.modifier) || vm.infinitive && k > 0 && a.governed(k) {
 			continue // "agreed to provide aid": one event, the governing verb's
 		}
 		if g := a.complementOf(k); g >= 0 {
@@ -75,14 +83,16 @@ func (a *analysis) events() []event.Event {
 		var srcExtra []span
 		if vm.passive {
 			tgt = subj
-			if b := a.byAgent(vm.j, right); b >= 0 {
+			if tr != nil && len(tr.agent) > 0 {
+				src = tr.agent
+			} else if b := a.byAgent(vm.j, right); b >= 0 {
 				src = a.conjRight(b, right)
 			}
 		} else {
 			src, srcExtra = subj, extra
 			t := vm.patTgt
-			if t < 0 && a.tree != nil {
-				t = a.treeObject(vm, vm.code)
+			if t < 0 && tr != nil && tr.obj >= 0 {
+				t, vm.parsed = tr.obj, true
 			}
 			a.locTarget = false
 			if t < 0 {

@@ -13,6 +13,7 @@ type Dep struct {
 	Start, End int
 	Lemma      string
 	UPOS       string
+	XPOS       string // Penn tag: tells a past participle (VBN) from a past tense (VBD)
 	Head       int
 	DepRel     string
 }
@@ -29,8 +30,9 @@ func (c *Coder) SetParser(p Parser) { c.parser = p }
 
 // tree maps the coder's tokens onto a parse.
 type tree struct {
-	deps    []Dep
-	byStart map[int]int // byte offset -> dep index
+	deps     []Dep
+	byStart  map[int]int // byte offset -> dep index
+	children [][]int     // dep index -> dependants, in order
 }
 
 func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
@@ -43,9 +45,12 @@ func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
 	if len(deps) == 0 {
 		return nil
 	}
-	t = &tree{deps: deps, byStart: make(map[int]int, len(deps))}
+	t = &tree{deps: deps, byStart: make(map[int]int, len(deps)), children: make([][]int, len(deps))}
 	for i, d := range deps {
 		t.byStart[d.Start] = i
+		if h := d.Head - 1; h >= 0 && h < len(deps) && h != i {
+			t.children[h] = append(t.children[h], i)
+		}
 	}
 	return t
 }
@@ -66,114 +71,497 @@ func (t *tree) dep(tok actor.Token) int {
 	return -1
 }
 
-// treeSubject takes verb vm's subject from the dependency parse.
-func (a *analysis) treeSubject(vm *vmatch) ([]int, []span) {
-	h := a.tree.dep(a.toks[vm.h])
-	if h < 0 {
-		return nil, nil
-	}
-	for i, d := range a.tree.deps {
-		if d.Head-1 != h {
-			continue
-		}
-		if d.DepRel == "nsubj" || d.DepRel == "nsubj:pass" {
-			if x := a.mentionAtByte(d, i); x >= 0 {
-				vm.parsed = true
-				return a.conjLeft(a.lastConj(x, i)), nil
-			}
-		}
-	}
-	return nil, nil
-}
-
-// treeObject takes verb vm's target from the parse: the object, or for
-// seizures a "from" phrase, for meetings a "with" phrase.
-func (a *analysis) treeObject(vm *vmatch, code string) int {
-	h := a.tree.dep(a.toks[vm.h])
-	if h < 0 {
+// head is the dep index of i's head, -1 for the root.
+func (t *tree) head(i int) int {
+	h := t.deps[i].Head - 1
+	if h < 0 || h >= len(t.deps) || h == i {
 		return -1
 	}
-	obj, from, with := -1, -1, -1
-	for i, d := range a.tree.deps {
-		if d.Head-1 != h {
-			continue
-		}
-		switch d.DepRel {
-		case "obj", "iobj":
-			if x := a.mentionAtByte(d, i); x >= 0 && obj < 0 {
-				obj = x
-			}
-		case "obl", "nmod":
-			prep := a.caseOf(i)
-			if x := a.mentionAtByte(d, i); x >= 0 {
-				switch prep {
-				case "from":
-					from = x
-				case "with":
-					with = x
-				case "against", "on", "to", "toward", "towards":
-					if obj < 0 {
-						obj = x
-					}
-				}
-			}
-		}
+	return h
+}
+
+// rel is i's relation without its subtype ("obl:agent" -> "obl").
+func (t *tree) rel(i int) string {
+	r := t.deps[i].DepRel
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
 	}
-	switch {
-	case (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "17")) && from >= 0:
-		vm.parsed = true
-		return from
-	case (strings.HasPrefix(code, "04") || strings.HasPrefix(code, "06")) && with >= 0:
-		vm.parsed = true
-		return with
-	case obj >= 0:
-		vm.parsed = true
-		return obj
+	return r
+}
+
+// child returns the first dependant of h with one of the relations, -1.
+func (t *tree) child(h int, rels ...string) int {
+	for _, c := range t.children[h] {
+		for _, r := range rels {
+			if t.deps[c].DepRel == r {
+				return c
+			}
+		}
 	}
 	return -1
 }
 
-func (a *analysis) caseOf(i int) string {
-	for _, d := range a.tree.deps {
-		if d.Head-1 == i && d.DepRel == "case" {
-			return strings.ToLower(d.Form)
+// caseOf is the lower-cased preposition marking nominal i ("from", "with"),
+// joined for multi-word ones ("according to"); "" when none.
+func (t *tree) caseOf(i int) string {
+	var words []string
+	for _, c := range t.children[i] {
+		if t.deps[c].DepRel == "case" {
+			words = append(words, strings.ToLower(t.deps[c].Form))
+		} else if t.deps[c].DepRel == "fixed" && len(words) > 0 {
+			words = append(words, strings.ToLower(t.deps[c].Form))
 		}
 	}
-	return ""
+	for _, c := range t.children[i] {
+		if t.deps[c].DepRel == "case" {
+			for _, f := range t.children[c] {
+				if t.deps[f].DepRel == "fixed" {
+					words = append(words, strings.ToLower(t.deps[f].Form))
+				}
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
-// mentionAtByte finds the mention holding dependency token i or, failing
-// that, any of its dependants (the head noun of "the Syrian army").
-func (a *analysis) mentionAtByte(d Dep, i int) int {
+// passive reports whether verb i is passive: a passive subject or
+// auxiliary, or a bare past participle modifying a noun ("militiamen armed
+// with machetes") or conjoined to a passive verb ("were killed and wounded").
+func (t *tree) passive(i int) bool {
+	if t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 {
+		return true
+	}
+	if t.deps[i].XPOS != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
+		return false
+	}
+	switch t.deps[i].DepRel {
+	case "acl":
+		return true
+	case "conj":
+		if h := t.head(i); h >= 0 && t.deps[h].UPOS == "VERB" {
+			return t.passive(h)
+		}
+	}
+	return false
+}
+
+// subjectOf finds the dep index of verb i's subject, following the paths
+// by which English leaves it unsaid: a conjoined verb shares its first
+// conjunct's subject ("attacked and killed"), an infinitive complement its
+// governor's ("agreed to provide") or object's ("urged X to"), a participle
+// clause its main clause's ("..., killing 20"), a relative clause or a
+// participle modifier the noun it modifies ("rebels who attacked", "forces
+// loyal to", "militias fighting"). ok is false when the subject is absent.
+// acted tells whether the found noun acts (false for the noun a passive
+// participle modifies: "the town seized by rebels" is seized).
+func (t *tree) subjectOf(i int, depth int) (subj int, ok bool) {
+	if depth > 6 {
+		return -1, false
+	}
+	if s := t.child(i, "nsubj", "nsubj:pass", "csubj", "nsubj:outer"); s >= 0 {
+		return s, true
+	}
+	h := t.head(i)
+	if h < 0 {
+		return -1, false
+	}
+	switch t.rel(i) {
+	case "conj":
+		if isPredicate(t.deps[h].UPOS) {
+			return t.subjectOf(h, depth+1)
+		}
+	case "xcomp":
+		if o := t.child(h, "obj", "iobj"); o >= 0 && objectControl[t.deps[h].Lemma] {
+			return o, true
+		}
+		return t.subjectOf(h, depth+1)
+	case "advcl":
+		if t.deps[i].XPOS == "VBG" && t.child(i, "mark") < 0 {
+			// "..., killing at least 20": the main clause's actor, which
+			// for a passive main clause is its agent
+			if t.passive(h) {
+				if ag := t.agentOf(h); ag >= 0 {
+					return ag, true
+				}
+			}
+			return t.subjectOf(h, depth+1)
+		}
+	case "acl":
+		if isNominal(t.deps[h].UPOS) {
+			return h, true
+		}
+	case "acl:relcl", "acl:rel":
+		if isNominal(t.deps[h].UPOS) {
+			return h, true
+		}
+	}
+	if t.deps[i].DepRel == "acl:relcl" && isNominal(t.deps[h].UPOS) {
+		return h, true
+	}
+	return -1, false
+}
+
+// agentOf is the "by" agent of passive verb i, -1 when unsaid.
+func (t *tree) agentOf(i int) int {
+	if a := t.child(i, "obl:agent"); a >= 0 {
+		return a
+	}
+	for _, c := range t.children[i] {
+		if t.rel(c) == "obl" && t.caseOf(c) == "by" {
+			return c
+		}
+	}
+	return -1
+}
+
+// objectControl verbs hand their object to an infinitive complement as its
+// subject: "urged Gondor to withdraw" -- Gondor withdraws.
+var objectControl = setOf(`urge ask call tell order force persuade encourage invite allow permit press pressure request implore warn advise convince compel require`)
+
+func isNominal(upos string) bool {
+	return upos == "NOUN" || upos == "PROPN" || upos == "PRON" || upos == "NUM" || upos == "X"
+}
+
+func isPredicate(upos string) bool { return upos == "VERB" || upos == "AUX" || upos == "ADJ" }
+
+// conjuncts returns nominal i and the nominals coordinated with it, in
+// order: "the SAA and its allies", "Hungary, Romania and Bulgaria".
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for k := 0; k < len(out) && len(out) < 12; k++ {
+		for _, c := range t.children[out[k]] {
+			if t.deps[c].DepRel == "conj" && isNominal(t.deps[c].UPOS) {
+				out = append(out, c)
+			}
+		}
+	}
+	// a parser may attach a second subject as a sibling ("X and Y attacked"
+	// with both as nsubj): the caller collects siblings itself
+	if len(out) > 1 {
+		sortInts(out)
+	}
+	return out
+}
+
+func sortInts(xs []int) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}
+
+// subtree is the token range [from, to] of the words under i, without a
+// relative clause, apposition or conjunct hanging off it.
+func (t *tree) subtree(i int) (from, to int) {
+	from, to = i, i
+	var walk func(n int)
+	walk = func(n int) {
+		for _, c := range t.children[n] {
+			switch t.deps[c].DepRel {
+			case "conj", "cc", "acl:relcl", "appos", "punct", "parataxis":
+				continue
+			}
+			if c < from {
+				from = c
+			}
+			if c > to {
+				to = c
+			}
+			walk(c)
+		}
+	}
+	walk(i)
+	return from, to
+}
+
+// mentionOfDep finds the actor mention that stands for nominal i: the one
+// covering it, else one inside its own modifiers ("the Syrian army"'s
+// "Syrian", "ambassadors of Arnor", "Gondor's government"), nearest first.
+func (a *analysis) mentionOfDep(i int) int {
+	d := a.tree.deps[i]
+	if x := a.mentionCovering(d.Start, d.End); x >= 0 {
+		return x
+	}
+	best, bestDist := -1, 1<<30
+	for _, c := range a.tree.children[i] {
+		switch a.tree.deps[c].DepRel {
+		case "compound", "amod", "nmod:poss", "flat", "flat:name", "appos", "nmod:npmod", "nmod:desc", "obl:npmod":
+		case "nmod":
+			// "ambassadors of Arnor", "troops from Gondor" name their actor;
+			// "a meeting in the Finnish capital" does not
+			if cs := a.tree.caseOf(c); cs != "of" && cs != "from" {
+				continue
+			}
+		default:
+			continue
+		}
+		from, to := a.tree.subtree(c)
+		for x, m := range a.ms {
+			ms, me := a.toks[m.Start].Start, a.toks[m.End-1].End
+			if ms >= a.tree.deps[from].Start && me <= a.tree.deps[to].End {
+				dist := c - i
+				if dist < 0 {
+					dist = -dist
+				}
+				if a.tree.deps[c].DepRel == "appos" || a.tree.deps[c].DepRel == "nmod" {
+					dist += 10 // prefer a modifier inside the noun phrase
+				}
+				if dist < bestDist {
+					best, bestDist = x, dist
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// mentionCovering is the mention whose tokens cover bytes [start, end).
+func (a *analysis) mentionCovering(start, end int) int {
 	for x, m := range a.ms {
-		if a.toks[m.Start].Start <= d.Start && d.End <= a.toks[m.End-1].End {
+		if a.toks[m.Start].Start <= start && end <= a.toks[m.End-1].End {
 			return x
 		}
 	}
-	for j, dd := range a.tree.deps {
-		if dd.Head-1 == i && dd.DepRel != "conj" && dd.DepRel != "acl" && dd.DepRel != "acl:relcl" {
-			for x, m := range a.ms {
-				if a.toks[m.Start].Start <= dd.Start && dd.End <= a.toks[m.End-1].End {
-					_ = j
+	return -1
+}
+
+// actorsAt turns nominal i and its conjuncts into mentions and, for
+// conjuncts no dictionary knows ("its allies"), token spans kept as text.
+func (a *analysis) actorsAt(i int) ([]int, []span) {
+	var ms []int
+	var extras []span
+	seen := map[int]bool{}
+	for _, c := range a.tree.conjuncts(i) {
+		if x := a.mentionOfDep(c); x >= 0 {
+			// "Hungarian and Romanian officials": the coordination is
+			// inside the noun phrase, among its modifiers
+			from, to := a.tree.subtree(c)
+			for _, y := range a.conjLeft(x) {
+				m := a.ms[y]
+				if y != x && (a.toks[m.Start].Start < a.tree.deps[from].Start || a.toks[m.End-1].End > a.tree.deps[to].End) {
+					continue
+				}
+				if !seen[y] {
+					seen[y] = true
+					ms = append(ms, y)
+				}
+			}
+			continue
+		}
+		if c != i && len(ms) > 0 {
+			if sp, ok := a.depSpan(c); ok {
+				extras = append(extras, sp)
+			}
+		}
+	}
+	sortInts(ms)
+	return ms, extras
+}
+
+// depSpan is the coder-token range of nominal i's phrase.
+func (a *analysis) depSpan(i int) (span, bool) {
+	from, to := a.tree.subtree(i)
+	start, end := a.tree.deps[from].Start, a.tree.deps[to].End
+	sp := span{-1, -1}
+	for x, tok := range a.toks {
+		if tok.Start >= start && sp.from < 0 {
+			sp.from = x
+		}
+		if tok.End <= end {
+			sp.to = x + 1
+		}
+	}
+	if sp.from < 0 || sp.to <= sp.from {
+		return span{}, false
+	}
+	return sp, true
+}
+
+// treeRoles is what the parse says of one verb.
+type treeRoles struct {
+	head     int // dep index of the verb
+	passive  bool
+	subj     []int // source mentions (target when passive)
+	subjDep  int   // dep index of the subject noun, -1
+	extra    []span
+	agent    []int // the "by" agent of a passive
+	obj      int   // target mention, -1
+	governed bool  // the verb is the content of another coded verb ("agreed to provide")
+	modifier bool  // the verb only describes a noun or a purpose ("forces fighting", "to topple")
+}
+
+// rolesOf reads verb vm's roles from the parse; nil when its head word is
+// not a verb in the parse or does not align with it.
+func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
+	h := a.tree.dep(a.toks[vm.h])
+	if h < 0 || a.tree.deps[h].End != a.toks[vm.h].End {
+		return nil
+	}
+	r := &treeRoles{head: h, obj: -1, subjDep: -1, passive: a.tree.passive(h)}
+	if s, ok := a.tree.subjectOf(h, 0); ok {
+		r.subjDep = s
+		r.subj, r.extra = a.actorsAt(s)
+		// a parser sometimes gives "X and Y did" two subjects side by side
+		for _, c := range a.tree.children[h] {
+			if c != s && (a.tree.deps[c].DepRel == "nsubj" || a.tree.deps[c].DepRel == "nsubj:pass") {
+				ms, ex := a.actorsAt(c)
+				if len(ms) > 0 {
+					r.subj = append(r.subj, ms...)
+					sortInts(r.subj)
+				} else if len(r.subj) > 0 {
+					if sp, ok := a.depSpan(c); ok {
+						ex = append(ex, sp)
+					}
+				}
+				r.extra = append(r.extra, ex...)
+			}
+		}
+		if a.tree.deps[h].DepRel == "acl" && r.passive {
+			// "the town seized by rebels": the noun is what was seized
+			r.passive = true
+		}
+	}
+	if r.passive {
+		if ag := a.tree.agentOf(h); ag >= 0 {
+			r.agent, _ = a.actorsAt(ag)
+		}
+	}
+	r.obj = a.treeObject(h, vm.code)
+	if gov := a.tree.head(h); gov >= 0 {
+		switch a.tree.deps[h].DepRel {
+		case "xcomp":
+			r.governed = a.codedVerbAt(gov)
+		case "acl":
+			// "lorries passing through", "a meeting aimed at": a participle
+			// that describes a noun, not an event the sentence reports
+			r.modifier = true
+		case "advcl":
+			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
+				// "... to topple his government": a purpose, not a deed
+				r.modifier = true
+			}
+		}
+	}
+	return r
+}
+
+// codedVerbAt reports whether dep i is the head of a coded, non-reporting
+// verb of this sentence.
+func (a *analysis) codedVerbAt(i int) bool {
+	for _, v := range a.verbs {
+		if a.tree.dep(a.toks[v.h]) == i {
+			return v.code != "" && v.code != "---" && !v.report
+		}
+	}
+	return false
+}
+
+// treeObject takes verb h's target from the parse: for seizures a "from"
+// phrase, for meetings and talks a "with" phrase, for gifts a "to" phrase,
+// else the direct object, else an "against/on/to" phrase; an object noun
+// that is no actor lends its own "with/against/to" modifier ("restore
+// ties with Gondor", "sanctions against Osgiliath").
+func (a *analysis) treeObject(h int, code string) int {
+	prefer := preferredCase(code)
+	obj, preferred, weak := -1, -1, -1
+	var objDep = -1
+	for _, c := range a.tree.children[h] {
+		switch a.tree.rel(c) {
+		case "obj", "iobj":
+			if objDep < 0 {
+				objDep = c
+			}
+			if x := a.mentionOfDep(c); x >= 0 && obj < 0 {
+				obj = x
+			}
+		case "obl":
+			if a.tree.deps[c].DepRel == "obl:agent" {
+				continue
+			}
+			cs := a.tree.caseOf(c)
+			x := a.mentionOfDep(c)
+			if x < 0 {
+				continue
+			}
+			if cs == prefer && preferred < 0 {
+				preferred = x
+			}
+			switch cs {
+			case "against", "on", "to", "toward", "towards", "with", "at":
+				if weak < 0 {
+					weak = x
+				}
+			}
+		}
+	}
+	if preferred < 0 && prefer == "from" {
+		// "liberated the villages north of the city from X": the parser
+		// may hang the "from" phrase on a noun of the clause
+		preferred = a.descendantWithCase(h, "from")
+	}
+	if preferred >= 0 {
+		return preferred
+	}
+	if obj >= 0 && a.ms[obj].Kind != actor.Unknown {
+		return obj
+	}
+	if objDep >= 0 {
+		// the object is a thing: its modifier may name the target
+		for _, c := range a.tree.children[objDep] {
+			if a.tree.rel(c) != "nmod" {
+				continue
+			}
+			switch a.tree.caseOf(c) {
+			case "with", "against", "to", "toward", "towards", "for", "on", "between":
+				if x := a.mentionOfDep(c); x >= 0 {
 					return x
 				}
 			}
 		}
 	}
+	if obj >= 0 {
+		return obj
+	}
+	return weak
+}
+
+// descendantWithCase finds an actor marked by preposition cs anywhere in
+// verb h's own clause (not inside a clause of its own).
+func (a *analysis) descendantWithCase(h int, cs string) int {
+	stack := append([]int(nil), a.tree.children[h]...)
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch a.tree.rel(n) {
+		case "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "nsubj":
+			continue
+		case "conj":
+			if !isNominal(a.tree.deps[n].UPOS) {
+				continue
+			}
+		}
+		if isNominal(a.tree.deps[n].UPOS) && a.tree.caseOf(n) == cs {
+			if x := a.mentionOfDep(n); x >= 0 {
+				return x
+			}
+		}
+		stack = append(stack, a.tree.children[n]...)
+	}
 	return -1
 }
 
-// lastConj follows conj dependants of dep i to the last conjunct mention.
-func (a *analysis) lastConj(x, i int) int {
-	last := x
-	for _, d := range a.tree.deps {
-		if d.Head-1 == i && d.DepRel == "conj" {
-			for y, m := range a.ms {
-				if a.toks[m.Start].Start <= d.Start && d.End <= a.toks[m.End-1].End && y > last {
-					last = y
-				}
-			}
-		}
+// preferredCase is the preposition that marks the target of a CAMEO code's
+// verb in English: seized from, met with, gave to.
+func preferredCase(code string) string {
+	switch {
+	case strings.HasPrefix(code, "19"), strings.HasPrefix(code, "17"), strings.HasPrefix(code, "0841"), strings.HasPrefix(code, "0874"):
+		return "from"
+	case strings.HasPrefix(code, "04"), strings.HasPrefix(code, "06"):
+		return "with"
+	case strings.HasPrefix(code, "07"), strings.HasPrefix(code, "0331"), strings.HasPrefix(code, "0332"):
+		return "to"
 	}
-	return last
+	return ""
 }

@@ -10,6 +10,7 @@ package geo
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/sitrep-dev/sitrep/internal/article"
@@ -322,6 +323,9 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 		ev := &events[i]
 		loc := gc.eventLocation(w, sentences, ev)
 		if loc == nil {
+			loc = gc.anaphoricPlace(w, sentences, ev.Sentence)
+		}
+		if loc == nil {
 			loc = gc.recentPlace(w, sentences, ev.Sentence)
 		}
 		if loc == nil {
@@ -385,6 +389,78 @@ func (gc *Geocoder) recentPlace(w *work, sentences []text.Sentence, sent int) *e
 	}
 	return gc.areaLocation(w, sentences, best)
 }
+
+// settlementNouns, after "the", refer back to the last settlement named:
+// "the ISIS-held town of Hajin ... the SDF has entered the town".
+var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "settlement": true, "capital": true, "camp": true}
+
+// anaphoricPlace places an event whose sentence says "the town" (and names
+// no place) at the settlement the article named last, within the lookback,
+// at that settlement's own precision: the text says it is the same town.
+func (gc *Geocoder) anaphoricPlace(w *work, sentences []text.Sentence, sent int) *event.Location {
+	if sent < 0 || sent >= len(sentences) {
+		return nil
+	}
+	s := sentences[sent].Text
+	at := anaphorAt(s)
+	if at < 0 {
+		return nil
+	}
+	g := gc.g
+	best := -1
+	for k := range w.ms {
+		m := &w.ms[k]
+		if int(m.sent) >= sent || int(m.sent) < sent-recentLookback || m.place < 0 || m.kind != kindName {
+			continue
+		}
+		if g.Places[m.place].level == levelSite {
+			best = k // the latest one wins
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	t := gc.toponym(w, sentences, best)
+	if t.Precision != event.GeoExact {
+		return nil
+	}
+	end := at + len("the ")
+	for end < len(s) && s[end] >= 'a' && s[end] <= 'z' {
+		end++
+	}
+	sp := sentences[sent].Span(at, end)
+	return &event.Location{Name: sp.Text, Span: &sp, Place: t.Place, Precision: t.Precision, Anchor: t.Span.Text}
+}
+
+// anaphorAt is the byte offset of "the town" (or city, village...) in s
+// when it is not introducing a name ("the town of X"), else -1.
+func anaphorAt(s string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], "the ")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		from = i + 4
+		if i > 0 && isLetterByte(s[i-1]) {
+			continue
+		}
+		j := i + 4
+		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+			j++
+		}
+		if !settlementNouns[s[i+4:j]] || j < len(s) && isLetterByte(s[j]) {
+			continue
+		}
+		if strings.HasPrefix(s[j:], " of ") {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // areaLocation locates an event by the province (or country) of mention k,
 // at that coarser precision: the article names the place, the sentence does

@@ -202,3 +202,22 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestAnaphorAt(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"Rebels have entered the town.", 20},
+		{"the city fell", 0},
+		{"They reached the town of Kafr Nabl.", -1},
+		{"Gather at the towns' edge.", -1},
+		{"Bathe the townsfolk.", -1},
+		{"Clashes are ongoing.", -1},
+		{"In the capital, crowds gathered.", 3},
+	} {
+		if got := anaphorAt(tc.s); got != tc.want {
+			t.Errorf("anaphorAt(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}

@@ -62,6 +62,7 @@ func TestSampleArticleLocations(t *testing.T) {
 		fakeEvent(t, sentences, "have requested"),
 		fakeEvent(t, sentences, "held a face-to-face meeting"),
 		fakeEvent(t, sentences, "have resumed their advance"),
+		fakeEvent(t, sentences, "has entered"),
 	}
 	events[0].Source.Country = "SYR"
 	tops := gc.LocateAll(a, sentences, events)
@@ -102,6 +103,11 @@ func TestSampleArticleLocations(t *testing.T) {
 	}
 	if !strings.Contains(spanTexts(l.Others), "|Euphrates Valley|") {
 		t.Errorf("SDF advance: Others %v lacks the Euphrates Valley", l.Others)
+	}
+	// 5: "the SDF has entered the town": the town just named, not its province
+	l = events[4].Location
+	if l.Name != "the town" || l.Precision != event.GeoExact || l.Place == nil || l.Place.GeoNameID != idHajin || l.Anchor != "Hajin" {
+		t.Errorf("SDF entry: got %+v place %+v, want the town = Hajin exact", l, l.Place)
 	}
 	for _, ev := range events {
 		if sp := ev.Location.Span; sp != nil {
