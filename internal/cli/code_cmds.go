@@ -9,10 +9,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/coder"
+	"github.com/sitrep-dev/sitrep/internal/event"
+	"github.com/sitrep-dev/sitrep/internal/geo"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
 	"github.com/sitrep-dev/sitrep/internal/store"
 	"github.com/sitrep-dev/sitrep/internal/syntax"
+	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
 func init() {
@@ -100,6 +104,7 @@ the last line printed is one JSON object of these figures.`,
 			misses := fs.Bool("misses", false, "list the records that did not pass")
 			dyad := fs.Bool("require-dyad", false, "count only events with a coded source and target, as PETRARCH does by default")
 			noSyntax := fs.Bool("no-syntax", false, "find roles by the shallow rules alone, without the dependency parser")
+			noGeo := fs.Bool("no-geo", false, "code without placing events, so actors get no country from their place")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if *gold == "" {
 					return usageError("--gold is required")
@@ -114,6 +119,15 @@ the last line printed is one JSON object of these figures.`,
 					return err
 				}
 				opt := coder.EvalOptions{Emitted: *emitted, RequireDyad: *dyad}
+				if !*noGeo {
+					gc, err := geo.Default()
+					if err != nil {
+						return fmt.Errorf("load the gazetteer: %w", err)
+					}
+					opt.Locate = func(body string, sentences []text.Sentence, events []event.Event) {
+						gc.Locate(&article.Article{Body: []string{body}}, sentences, events)
+					}
+				}
 				if *misses {
 					opt.Miss = env.Stdout
 				}

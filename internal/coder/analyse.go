@@ -109,6 +109,9 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 		if !cand[i] || a.tree != nil {
 			continue
 		}
+		if i > 0 && attackNouns[a.toks[i-1].Lower] && strings.HasSuffix(a.toks[i].Lower, "ed") {
+			continue // "a car bomb killed": the weapon is the subject noun
+		}
 		for x := i - 1; x >= 0 && x >= i-3; x-- {
 			w := a.toks[x].Lower
 			if m := a.mAt[x]; m >= 0 {

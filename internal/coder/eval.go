@@ -78,6 +78,10 @@ type EvalOptions struct {
 	// RequireDyad counts only events with both a source and a target, as
 	// PETRARCH does by default (require_dyad = true).
 	RequireDyad bool
+	// Locate, when set, places each record's events as the pipeline does
+	// (the geocoder), so that actors without a dictionary country take
+	// their place's country.
+	Locate func(text string, sentences []text.Sentence, events []event.Event)
 }
 
 // Evaluate runs the coder over gold records and scores it.
@@ -103,9 +107,20 @@ func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
 		sc.Records++
 		date, _ := time.Parse("20060102", rec.Date)
 		ctx := Context{Published: date, Memory: &Memory{}}
-		var evs []event.Event
-		for _, s := range text.Split(rec.Text) {
+		var coded []event.Event
+		sentences := text.Split(rec.Text)
+		for _, s := range sentences {
 			for _, e := range c.Code(ctx, s) {
+				e.Sentence = s.Index
+				coded = append(coded, e)
+			}
+		}
+		if opt.Locate != nil && len(coded) > 0 {
+			opt.Locate(rec.Text, sentences, coded)
+		}
+		var evs []event.Event
+		{
+			for _, e := range coded {
 				if opt.Emitted && !e.Attribution.Modality.Emitted() {
 					continue
 				}

@@ -129,13 +129,21 @@ func (a *analysis) events() []event.Event {
 				tgtActor = &ta
 			}
 		}
-		if len(src) == 0 {
-			continue // no one acts: "three soldiers were killed"
+		var srcActor event.Actor
+		switch {
+		case len(src) > 0:
+			srcActor = a.actorOf(src, srcExtra)
+		case violent(vm.code) && tgtActor != nil && tgtActor.Code != "" && a.agentless(vm, tr):
+			// "three soldiers were killed in a bombing", "a roadside bomb
+			// killed two": the attack happened though no one is named; the
+			// perpetrator is kept unknown, as ACLED's unidentified groups
+			srcActor = a.unnamedAgent(vm, tr)
+		default:
+			continue // no one acts and no one is hurt: nothing to code
 		}
 		if vm.report && tgtActor == nil {
 			continue // a bare "X said" is attribution, not an event
 		}
-		srcActor := a.actorOf(src, srcExtra)
 		mutual := false
 		if tgtActor == nil && len(src) > 1 && symmetric(vm.code) {
 			// "A and B met": A met B and B met A
@@ -144,7 +152,7 @@ func (a *analysis) events() []event.Event {
 			tgtActor = &ta
 			mutual = true
 		}
-		if srcActor.Code == "" && (tgtActor == nil || tgtActor.Code == "") {
+		if srcActor.Code == "" && srcActor.Text != "" && (tgtActor == nil || tgtActor.Code == "") {
 			continue // nothing coded on either side: an unknown name alone says too little
 		}
 		if tgtActor != nil && srcActor.Code != "" && tgtActor.Code == srcActor.Code && len(srcActor.Members) == 0 && len(tgtActor.Members) == 0 {
@@ -171,11 +179,10 @@ func (a *analysis) events() []event.Event {
 			Attribution:  a.modality(k),
 			Coder:        a.c.coderTag(),
 		}
+		code = a.byWeapon(code)
 		ev.Action = a.action(vm, code)
 		ploverIntent(&ev)
-		if code == "192" && isState(srcActor.Sector) {
-			ev.Action.ACLEDSubType = "Government regains territory"
-		}
+		acledByActors(&ev)
 		ev.Confidence = a.confidence(vm, &ev)
 		out = append(out, ev)
 		if back == "" && mutual {
@@ -209,6 +216,93 @@ func (a *analysis) events() []event.Event {
 		a.ctx.Memory.holderText = heldText
 	}
 	return out
+}
+
+// violent codes are material conflict: unconventional violence (18),
+// fighting (19), mass violence (20).
+func violent(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
+
+// attackNouns are the weapons and attacks that stand as the subject of an
+// attack whose perpetrator the sentence does not name.
+var attackNouns = setOf(`bomb bombs bombing bombings blast blasts explosion explosions attack attacks strike strikes airstrike airstrikes air-strike raid raids shelling shell shells rocket rockets missile missiles mortar mortars mine mines landmine landmines ied ieds grenade grenades gunfire fire fighting clashes clash battle bomber bombers drone drones shooting shootings ambush`)
+
+// harmLemmas are the verbs whose victims make an event even when no one is
+// named as the perpetrator.
+var harmLemmas = setOf(`kill wound injure hurt shoot abduct kidnap attack target behead execute massacre bomb shell murder assassinate torture maim slaughter ambush hit strike`)
+
+// agentless reports whether verb vm's event has a victim but no named
+// perpetrator: a passive without a "by" agent ("were killed in a
+// bombing"), or an attack or weapon as subject ("a roadside bomb killed").
+func (a *analysis) agentless(vm *vmatch, tr *treeRoles) bool {
+	if !harmLemmas[vm.v.lemma] {
+		return false // "were taken to a clinic" is no attack, whatever its code
+	}
+	if tr == nil {
+		if vm.passive {
+			return a.byAgent(vm.j, len(a.toks)) < 0
+		}
+		return vm.auxStart > 0 && attackNouns[a.toks[vm.auxStart-1].Lower]
+	}
+	if tr.passive {
+		return len(tr.agent) == 0 && a.tree.agentOf(tr.head) < 0
+	}
+	if tr.subjDep < 0 {
+		return false
+	}
+	return attackNouns[strings.ToLower(a.tree.deps[tr.subjDep].Form)]
+}
+
+// unnamedAgent is the unknown perpetrator of an agentless attack: for
+// "a roadside bombing killed", the cause as written; for a passive, nobody.
+func (a *analysis) unnamedAgent(vm *vmatch, tr *treeRoles) event.Actor {
+	if tr == nil && !vm.passive {
+		// "a car bomb killed": the weapon and its modifiers up to a determiner
+		from := vm.auxStart - 1
+		for from > 0 && a.toks[from-1].Word() && !auxWords[a.toks[from-1].Lower] && !prepositions[a.toks[from-1].Lower] && from > vm.auxStart-4 {
+			from--
+			if determiners[a.toks[from].Lower] {
+				break
+			}
+		}
+		ts := a.tokSpan(from, vm.auxStart)
+		return event.Actor{Text: ts.Text, Code: "UAF", Spans: []event.Span{ts}}
+	}
+	if tr == nil || tr.passive || tr.subjDep < 0 {
+		return event.Actor{Code: "UAF"}
+	}
+	sp, ok := a.depSpan(tr.subjDep)
+	if !ok {
+		return event.Actor{Code: "UAF"}
+	}
+	ts := a.tokSpan(sp.from, sp.to)
+	return event.Actor{Text: ts.Text, Code: "UAF", Spans: []event.Span{ts}}
+}
+
+// civilianSectors are the PLOVER/Phoenix sectors of people who do not fight.
+var civilianSectors = setOf(`CVL REF EDU MED HLH BUS LAB AGR REL`)
+
+// acledByActors refines the ACLED-style type by who acts on whom, as ACLED
+// does: a seizure by state forces is "Government regains territory"; armed
+// force against civilians (not by remote means, which ACLED ranks higher)
+// is violence against civilians; an attack on soldiers or police is a
+// battle.
+func acledByActors(ev *event.Event) {
+	act := &ev.Action
+	code := act.CAMEO
+	tgtSector := ""
+	if ev.Target != nil {
+		tgtSector = ev.Target.Sector
+	}
+	switch {
+	case code == "192" && isState(ev.Source.Sector):
+		act.ACLEDSubType = "Government regains territory"
+	case (code == "19" || code == "190" || code == "193") && civilianSectors[tgtSector]:
+		act.ACLEDType, act.ACLEDSubType = "Violence against civilians", "Attack"
+	case (code == "18" || code == "180" || code == "182" || code == "1823") && (tgtSector == "MIL" || tgtSector == "COP" || tgtSector == "REB" || tgtSector == "UAF"):
+		act.ACLEDType, act.ACLEDSubType = "Battles", "Armed clash"
+	}
 }
 
 func isState(sector string) bool {
@@ -623,4 +717,66 @@ func (a *analysis) onlyDeterminers(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// weaponCues name, in order of precedence, the means of an attack and the
+// CAMEO code that says it: a suicide bomber is more than a bomb, a car bomb
+// more than a blast. Each cue is a lower-case word or two-word phrase.
+var weaponCues = []struct {
+	code  string
+	words []string
+}{
+	{"1831", []string{"suicide bomb", "suicide bomber", "suicide bombers", "suicide bombing", "suicide attack", "suicide attacker", "blew himself", "blew herself", "blew themselves", "explosives vest", "suicide vest"}},
+	{"1832", []string{"car bomb", "car bombs", "car bombing", "vehicle bomb", "truck bomb", "booby-trapped car", "vbied"}},
+	{"1833", []string{"roadside bomb", "roadside bombs", "roadside bombing", "roadside blast", "ied", "ieds", "landmine", "landmines", "land mine", "improvised explosive"}},
+	{"195", []string{"airstrike", "airstrikes", "air strike", "air strikes", "air raid", "air raids", "warplane", "warplanes", "jets", "fighter jets", "aircraft", "helicopter", "helicopters", "gunships", "drone", "drones", "bombers"}},
+	{"194", []string{"shelling", "shelled", "shells", "artillery", "mortar", "mortars", "rocket", "rockets", "missile", "missiles", "tank", "tanks"}},
+	{"183", []string{"bomb", "bombs", "bombing", "bombings", "blast", "explosion", "explosions", "explosive", "explosives", "grenade", "grenades"}},
+	{"193", []string{"gunmen", "gunman", "gunfire", "opened fire", "shot", "shooting", "shootings", "rifles", "machine guns", "firefight"}},
+}
+
+// byWeapon refines a generic code of violence by the weapon the sentence
+// names: "killed" is 190 until "in a car bomb explosion" makes it 1832, "an
+// air strike" 195. ACLED's sub-event types follow from these codes. Codes
+// that already say something specific (an abduction, a seizure, a
+// blockade) are kept.
+func (a *analysis) byWeapon(code string) string {
+	switch code {
+	case "18", "180", "182", "1823", "19", "190", "193":
+	default:
+		return code
+	}
+	for _, cue := range weaponCues {
+		if cue.code == code {
+			return code
+		}
+		for _, w := range cue.words {
+			if a.hasPhrase(w) {
+				if code == "193" && cue.code == "183" {
+					return code // gunmen who also threw a grenade: still a shooting
+				}
+				return cue.code
+			}
+		}
+	}
+	return code
+}
+
+// hasPhrase reports whether the sentence holds the words of phrase, in
+// order, as whole tokens.
+func (a *analysis) hasPhrase(phrase string) bool {
+	words := strings.Fields(phrase)
+	for i := 0; i+len(words) <= len(a.toks); i++ {
+		ok := true
+		for k, w := range words {
+			if a.toks[i+k].Lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sitrep-dev/sitrep/internal/event"
+	"github.com/sitrep-dev/sitrep/internal/syntax"
 	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
@@ -19,12 +20,40 @@ type featureCase struct {
 	attr     string // substring of the attributed source
 }
 
+// runFeature codes each case twice, as the pipeline does (roles from the
+// dependency parser) and by the shallow rules alone (the fallback for a
+// sentence that does not parse): both must get it right.
 func runFeature(t *testing.T, cases []featureCase) {
 	t.Helper()
-	c, err := Default()
+	base, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	p, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := *base
+	parsed.SetParser(syntaxParser{p})
+	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, &parsed, cases) })
+	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+}
+
+// syntaxParser feeds the coder from internal/syntax, as the pipeline's
+// adapter does.
+type syntaxParser struct{ p *syntax.Parser }
+
+func (s syntaxParser) Parse(sentence string) []Dep {
+	toks := s.p.Parse(sentence)
+	deps := make([]Dep, len(toks))
+	for i, t := range toks {
+		deps[i] = Dep{Form: t.Form, Start: t.Start, End: t.End, Lemma: t.Lemma, UPOS: t.UPOS, XPOS: t.XPOS, Head: t.Head, DepRel: t.DepRel}
+	}
+	return deps
+}
+
+func runFeatureWith(t *testing.T, c *Coder, cases []featureCase) {
+	t.Helper()
 	for _, tc := range cases {
 		s := text.Sentence{Text: tc.text, End: len(tc.text), CharEnd: len([]rune(tc.text))}
 		evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, s)
@@ -196,4 +225,42 @@ func TestReducedPassiveAndNouns(t *testing.T) {
 		// "-s" words after a common noun are nouns, not verbs
 		{"Iran said that police scans of the crowd found no weapons.", "-", "", "", "", ""},
 	})
+}
+
+func TestAgentlessAttacks(t *testing.T) {
+	runFeature(t, []featureCase{
+		// the victims are named, the attacker is not: still an attack
+		{"Four soldiers were killed in a roadside bombing outside Kandahar on Tuesday.", "UAF", "MIL", "1833", event.Asserted, ""},
+		{"A car bomb killed nine civilians at a crowded market.", "UAF", "CVL", "1832", event.Asserted, ""},
+		// no harm, no attacker: nothing to code
+		{"The wounded were taken to a hospital in the city.", "-", "", "", "", ""},
+	})
+}
+
+func TestWeaponsAndACLEDTypes(t *testing.T) {
+	runFeature(t, []featureCase{
+		{"A suicide bomber killed 14 worshippers at a mosque.", "", "", "1831", event.Asserted, ""},
+		{"Rebel gunmen killed three policemen at a checkpoint.", "", "COP", "193", event.Asserted, ""},
+		{"Government jets killed four fighters in an air strike near the river.", "", "", "195", event.Asserted, ""},
+	})
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, acledType, acledSub string }{
+		{"Government troops killed five villagers during a raid.", "Violence against civilians", "Attack"},
+		{"A car bomb killed nine civilians at a crowded market.", "Explosions/Remote violence", "Remote explosive/landmine/IED"},
+		{"Rebel gunmen killed three policemen at a checkpoint.", "Battles", "Armed clash"},
+		{"Government forces recaptured the town from the rebels.", "Battles", "Government regains territory"},
+	} {
+		s := text.Sentence{Text: tc.text, End: len(tc.text), CharEnd: len([]rune(tc.text))}
+		evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, s)
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		if a := evs[0].Action; a.ACLEDType != tc.acledType || a.ACLEDSubType != tc.acledSub {
+			t.Errorf("%q: ACLED %q / %q, want %q / %q", tc.text, a.ACLEDType, a.ACLEDSubType, tc.acledType, tc.acledSub)
+		}
+	}
 }

@@ -42,7 +42,9 @@ func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
 		}
 	}()
 	deps := c.parser.Parse(s)
-	if len(deps) == 0 {
+	if len(deps) == 0 || !hasPredicate(deps) {
+		// no verb at all ("Gunmen shot and wounded ..." read as a noun
+		// phrase): the parse has gone wrong, and the shallow rules do better
 		return nil
 	}
 	t = &tree{deps: deps, byStart: make(map[int]int, len(deps)), children: make([][]int, len(deps))}
@@ -53,6 +55,17 @@ func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
 		}
 	}
 	return t
+}
+
+// hasPredicate reports whether a parse has a verb: a sentence that codes
+// an event has one.
+func hasPredicate(deps []Dep) bool {
+	for _, d := range deps {
+		if d.UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }
 
 // upos is the parser's part of speech for a token, "" when unaligned.
@@ -128,21 +141,44 @@ func (t *tree) caseOf(i int) string {
 // auxiliary, or a bare past participle modifying a noun ("militiamen armed
 // with machetes") or conjoined to a passive verb ("were killed and wounded").
 func (t *tree) passive(i int) bool {
-	if t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 {
+	if t.child(i, "aux:pass") >= 0 {
 		return true
+	}
+	if t.child(i, "nsubj:pass", "csubj:pass") >= 0 {
+		// a passive subject needs a passive verb: "police arrested students"
+		// tagged as passive is a parser slip when no "be" comes before the
+		// participle and an object follows it
+		if t.child(i, "obj") >= 0 {
+			return false
+		}
+		for _, c := range t.children[i] {
+			if t.rel(c) == "aux" && (t.deps[c].Lemma == "be" || t.deps[c].Lemma == "get") {
+				return true
+			}
+		}
+		return t.deps[i].XPOS == "VBN"
 	}
 	if t.deps[i].XPOS != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
 		return false
 	}
 	switch t.deps[i].DepRel {
 	case "acl":
-		return true
+		return !t.misparsedMain(i)
 	case "conj":
 		if h := t.head(i); h >= 0 && t.deps[h].UPOS == "VERB" {
 			return t.passive(h)
 		}
 	}
 	return false
+}
+
+// misparsedMain reports whether verb i, parsed as a participle modifying a
+// noun, is in truth the sentence's main verb: the noun it hangs from is the
+// root, so the sentence would have no predicate at all ("Foreign ministers
+// agreed on Saturday to ..." with "ministers" as root).
+func (t *tree) misparsedMain(i int) bool {
+	h := t.head(i)
+	return h >= 0 && t.deps[h].DepRel == "root" && isNominal(t.deps[h].UPOS)
 }
 
 // subjectOf finds the dep index of verb i's subject, following the paths
@@ -252,15 +288,19 @@ func sortInts(xs []int) {
 }
 
 // subtree is the token range [from, to] of the words under i, without a
-// relative clause, apposition or conjunct hanging off it.
+// relative clause, or an apposition or conjunct of i itself.
 func (t *tree) subtree(i int) (from, to int) {
 	from, to = i, i
 	var walk func(n int)
 	walk = func(n int) {
 		for _, c := range t.children[n] {
 			switch t.deps[c].DepRel {
-			case "conj", "cc", "acl:relcl", "appos", "punct", "parataxis":
+			case "acl:relcl", "parataxis":
 				continue
+			case "conj", "cc", "appos", "punct":
+				if n == i {
+					continue // the phrase's own conjuncts are phrases of their own
+				}
 			}
 			if c < from {
 				from = c
@@ -329,30 +369,71 @@ func (a *analysis) mentionCovering(start, end int) int {
 
 // actorsAt turns nominal i and its conjuncts into mentions and, for
 // conjuncts no dictionary knows ("its allies"), token spans kept as text.
+// Coordination inside the phrase ("the ambassadors of Arnor, Osgiliath and
+// Gondor", "Hungarian and Romanian officials") is read off the words, as
+// the shallow rules do, within the phrase's bounds.
 func (a *analysis) actorsAt(i int) ([]int, []span) {
 	var ms []int
 	var extras []span
 	seen := map[int]bool{}
-	for _, c := range a.tree.conjuncts(i) {
-		if x := a.mentionOfDep(c); x >= 0 {
-			// "Hungarian and Romanian officials": the coordination is
-			// inside the noun phrase, among its modifiers
-			from, to := a.tree.subtree(c)
-			for _, y := range a.conjLeft(x) {
-				m := a.ms[y]
-				if y != x && (a.toks[m.Start].Start < a.tree.deps[from].Start || a.toks[m.End-1].End > a.tree.deps[to].End) {
-					continue
+	add := func(x int) {
+		if !seen[x] {
+			seen[x] = true
+			ms = append(ms, x)
+		}
+	}
+	conj := a.tree.conjuncts(i)
+	lo, hi := len(a.tree.deps), -1
+	for _, c := range conj {
+		from, to := a.tree.subtree(c)
+		lo, hi = min(lo, from), max(hi, to)
+		for _, ap := range a.tree.children[c] {
+			if a.tree.deps[ap].DepRel == "appos" { // "old foes Gondor and Osgiliath"
+				from, to := a.tree.subtree(ap)
+				for _, cc := range a.tree.conjuncts(ap)[1:] {
+					_, t2 := a.tree.subtree(cc)
+					to = max(to, t2)
 				}
-				if !seen[y] {
-					seen[y] = true
-					ms = append(ms, y)
-				}
+				lo, hi = min(lo, from), max(hi, to)
 			}
+		}
+	}
+	start, end := a.tree.deps[lo].Start, a.tree.deps[hi].End
+	inside := func(x int) bool {
+		m := a.ms[x]
+		return a.toks[m.Start].Start >= start && a.toks[m.End-1].End <= end
+	}
+	for _, c := range conj {
+		if x := a.mentionOfDep(c); x >= 0 {
+			add(x)
 			continue
 		}
 		if c != i && len(ms) > 0 {
 			if sp, ok := a.depSpan(c); ok {
 				extras = append(extras, sp)
+			}
+		}
+	}
+	if len(ms) > 0 {
+		last := -1
+		for x := range a.ms {
+			if inside(x) && (seen[x] || last >= 0 && x > last) {
+				last = x
+			}
+		}
+		if last >= 0 {
+			// only a real coordination that takes in a mention already found
+			group := a.conjLeft(last)
+			joined := false
+			for _, y := range group {
+				joined = joined || seen[y]
+			}
+			if len(group) > 1 && joined {
+				for _, y := range group {
+					if inside(y) {
+						add(y)
+					}
+				}
 			}
 		}
 	}
@@ -436,15 +517,31 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		case "acl":
 			// "lorries passing through", "a meeting aimed at": a participle
 			// that describes a noun, not an event the sentence reports
-			r.modifier = true
+			x := a.tree.deps[h].XPOS
+			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h)
 		case "advcl":
 			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
 				// "... to topple his government": a purpose, not a deed
+				r.modifier = true
+			} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(vm.code) && a.violentVerbAt(gov) {
+				// "shelled Juba, killing 20 people": the toll of the same
+				// attack, not a second one
 				r.modifier = true
 			}
 		}
 	}
 	return r
+}
+
+// violentVerbAt reports whether dep i is the head of a verb of this
+// sentence coded as violence.
+func (a *analysis) violentVerbAt(i int) bool {
+	for _, v := range a.verbs {
+		if a.tree.dep(a.toks[v.h]) == i {
+			return violent(v.code)
+		}
+	}
+	return false
 }
 
 // codedVerbAt reports whether dep i is the head of a coded, non-reporting

@@ -35,6 +35,10 @@ type Actor struct {
 	Text    string `json:"text"`              // as written, e.g. "The Syrian Arab Army (SAA) and its allies"
 	Code    string `json:"code,omitempty"`    // CAMEO-style code, e.g. "SYRMIL"; empty when unknown
 	Country string `json:"country,omitempty"` // ISO 3166-1 alpha-3, best effort
+	// CountryFrom is "place" when no dictionary gave the actor a country and
+	// it was taken from where the event happened ("gunmen" in Baghdad: Iraq,
+	// as ACLED's "Unidentified Armed Group (Iraq)"); empty otherwise.
+	CountryFrom string `json:"country_from,omitempty"`
 	Sector  string `json:"sector,omitempty"`  // PLOVER sector, e.g. "MIL", "GOV", "REB"
 	Spans   []Span `json:"spans,omitempty"`   // one per conjunct of a compound actor
 	// Members are the conjuncts of a compound actor ("Hungary and Romania"),

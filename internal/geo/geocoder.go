@@ -332,6 +332,10 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 			loc = fallback(ev)
 		}
 		ev.Location = loc
+		gc.placeCountry(&ev.Source, loc)
+		if ev.Target != nil {
+			gc.placeCountry(ev.Target, loc)
+		}
 	}
 	out := make([]Toponym, len(w.ms))
 	for k := range w.ms {
@@ -339,6 +343,32 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
+}
+
+// placeCountry gives an actor the dictionaries coded by role alone
+// ("opposition", "rebels", "police", an unidentified attacker) the country
+// of the event's place: opposition groups protesting in Harare are
+// Zimbabwean, gunmen in Baghdad Iraqi. International actors (IGO, NGO, IMG,
+// MNC codes) stay without one.
+func (gc *Geocoder) placeCountry(a *event.Actor, loc *event.Location) {
+	if a.Country != "" || loc == nil || loc.Place == nil || loc.Place.CountryCode == "" {
+		return
+	}
+	// Only a role without a name: a named organisation or person the
+	// dictionaries do not know ("the PRC", "Archbishop Tutu") is not from
+	// wherever it acts.
+	if a.Code == "" || len(a.Members) > 0 {
+		return
+	}
+	switch a.Code[:min(3, len(a.Code))] {
+	case "IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UNO":
+		return
+	}
+	c := gc.g.countries[loc.Place.CountryCode]
+	if c == nil || c.ISO3 == "" {
+		return
+	}
+	a.Country, a.CountryFrom = c.ISO3, "place"
 }
 
 // titleCountries adds to out the countries the article's title names

@@ -174,3 +174,30 @@ func TestSampleArticleToponyms(t *testing.T) {
 		t.Errorf("\"Free\" (of the Free Syrian Army) taken for a place: %+v", tp)
 	}
 }
+
+// TestPlaceCountry: an actor coded by role alone takes the country of the
+// event's place; a named actor, or an international one, does not.
+func TestPlaceCountry(t *testing.T) {
+	gc := defaultGeocoder(t)
+	loc := &event.Location{Place: &event.Place{CountryCode: "IQ"}, Precision: event.GeoExact}
+	for _, tc := range []struct {
+		actor event.Actor
+		want  string
+	}{
+		{event.Actor{Text: "gunmen", Code: "UAF"}, "IRQ"},
+		{event.Actor{Code: "UAF"}, "IRQ"},
+		{event.Actor{Text: "opposition groups", Code: "OPP"}, "IRQ"},
+		{event.Actor{Text: "the PRC"}, ""},                                          // named, unknown: not from where it acts
+		{event.Actor{Text: "the UN", Code: "IGOUNO"}, ""},                           // international
+		{event.Actor{Text: "Syrian troops", Code: "SYRMIL", Country: "SYR"}, "SYR"}, // the dictionary's country stands
+	} {
+		a := tc.actor
+		gc.placeCountry(&a, loc)
+		if a.Country != tc.want {
+			t.Errorf("%+v: country %q, want %q", tc.actor, a.Country, tc.want)
+		}
+		if tc.want != "" && tc.actor.Country == "" && a.CountryFrom != "place" {
+			t.Errorf("%+v: country_from %q, want place", tc.actor, a.CountryFrom)
+		}
+	}
+}
