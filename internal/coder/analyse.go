@@ -169,7 +169,7 @@ func (a *analysis) verbPos(i int, cand []bool) bool {
 	if auxWords[t.Lower] || !t.Word() || t.Lower == "according" {
 		return false
 	}
-	if _, ok := a.c.lx.forms[t.Lower]; !ok {
+	if len(a.verbForms(i)) == 0 {
 		return false
 	}
 	if a.tree != nil {
@@ -231,12 +231,29 @@ func allUpper(s string) bool {
 	return strings.ToUpper(s) == s && strings.ToLower(s) != s
 }
 
+// verbForms are the dictionary verbs token i can be: by its form, or, for
+// a form the dictionary does not list ("withdrawn", "stolen"), by the
+// parser's lemma when the parser reads it as a verb.
+func (a *analysis) verbForms(i int) []*verb {
+	t := a.toks[i]
+	if vs := a.c.lx.forms[t.Lower]; len(vs) > 0 {
+		return vs
+	}
+	if a.tree == nil {
+		return nil
+	}
+	if d := a.tree.dep(t); d >= 0 && a.tree.deps[d].End == t.End && a.tree.deps[d].UPOS == "VERB" {
+		return a.c.lx.lemmas[strings.ToLower(a.tree.deps[d].Lemma)]
+	}
+	return nil
+}
+
 // matchVerb finds the longest verb phrase headed at token i and its code.
 func (a *analysis) matchVerb(i int) *vmatch {
 	t := a.toks[i]
 	var best *verb
 	bestEnd, bestStart := 0, 0
-	for _, v := range a.c.lx.forms[t.Lower] {
+	for _, v := range a.verbForms(i) {
 		start, end, ok := a.phraseAt(v, i)
 		if !ok {
 			continue

@@ -144,6 +144,11 @@ func (a *analysis) events() []event.Event {
 		if vm.report && tgtActor == nil {
 			continue // a bare "X said" is attribution, not an event
 		}
+		if strings.HasPrefix(vm.code, "01") && (tgtActor == nil || tgtActor.Sector == "MED" || strings.HasSuffix(tgtActor.Code, "MED")) {
+			// "X told reporters", "X repeated that ...": comment addressed to
+			// no one, or to the press, is how news is sourced, not an event
+			continue
+		}
 		mutual := false
 		if tgtActor == nil && len(src) > 1 && symmetric(vm.code) {
 			// "A and B met": A met B and B met A

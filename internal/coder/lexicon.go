@@ -43,6 +43,7 @@ type codeInfo struct {
 // lexicon is the verb side of the dictionaries.
 type lexicon struct {
 	forms    map[string][]*verb // inflected verb word -> verbs
+	lemmas   map[string][]*verb // base form -> verbs, for forms the dictionary does not list
 	patterns map[string][]pattern
 	synsets  map[string][][]string // &NAME -> phrases (word lists)
 	codes    map[string]codeInfo
@@ -85,7 +86,7 @@ func eachLine(name string, fn func(f []string)) error {
 }
 
 func loadLexicon(set string) (*lexicon, error) {
-	lx := &lexicon{forms: map[string][]*verb{}, patterns: map[string][]pattern{}, synsets: map[string][][]string{}, codes: map[string]codeInfo{}}
+	lx := &lexicon{forms: map[string][]*verb{}, lemmas: map[string][]*verb{}, patterns: map[string][]pattern{}, synsets: map[string][][]string{}, codes: map[string]codeInfo{}}
 	prefixes := []string{"local", "cameo"}
 	if set == "validate" {
 		prefixes = []string{"validate"}
@@ -134,6 +135,7 @@ func loadLexicon(set string) (*lexicon, error) {
 					lx.forms[fm] = append(lx.forms[fm], v)
 				}
 			}
+			lx.lemmas[v.lemma] = append(lx.lemmas[v.lemma], v)
 		}); err != nil {
 			return nil, err
 		}
