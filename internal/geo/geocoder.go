@@ -12,9 +12,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/event"
+	"github.com/sitrep-dev/sitrep/internal/geo/names"
 	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
@@ -66,10 +69,10 @@ var kindNames = [...]string{kindName: "name", kindDemonym: "demonym", kindUnknow
 
 // analyse recognises and resolves the toponyms of the sentences; actor
 // countries (ISO 3166-1 alpha-3 or alpha-2) count as context.
-func (gc *Geocoder) analyse(w *work, sentences []text.Sentence, actorCountries []string) {
+func (gc *Geocoder) analyse(w *work, sentences []text.Sentence, actorCountries, actorNames []string) {
 	g := gc.g
 	w.ms = w.ms[:0]
-	w.sc.persons = w.sc.persons[:0]
+	w.sc.persons = append(w.sc.persons[:0], actorNames...)
 	clear(w.sc.alone)
 	for si := range sentences {
 		w.ms = g.recognize(&w.sc, sentences[si].Text, int32(si), w.ms)
@@ -282,7 +285,7 @@ func (gc *Geocoder) toponym(w *work, sentences []text.Sentence, k int) Toponym {
 func (gc *Geocoder) Toponyms(sentences []text.Sentence, actorCountries []string) []Toponym {
 	w := gc.pool.Get().(*work)
 	defer gc.pool.Put(w)
-	gc.analyse(w, sentences, actorCountries)
+	gc.analyse(w, sentences, actorCountries, nil)
 	out := make([]Toponym, len(w.ms))
 	for k := range w.ms {
 		out[k] = gc.toponym(w, sentences, k)
@@ -317,7 +320,14 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 		}
 	}
 	actors = gc.titleCountries(w, a, actors)
-	gc.analyse(w, sentences, actors)
+	var names []string
+	for i := range events {
+		names = appendActorNames(names, &events[i].Source)
+		if events[i].Target != nil {
+			names = appendActorNames(names, events[i].Target)
+		}
+	}
+	gc.analyse(w, sentences, actors, names)
 	fallback := gc.mainPlace(w, sentences)
 	for i := range events {
 		ev := &events[i]
@@ -420,9 +430,10 @@ func (gc *Geocoder) recentPlace(w *work, sentences []text.Sentence, sent int) *e
 	return gc.areaLocation(w, sentences, best)
 }
 
-// settlementNouns, after "the", refer back to the last settlement named:
-// "the ISIS-held town of Hajin ... the SDF has entered the town".
-var settlementNouns = map[string]bool{"town": true, "city": true, "village": true, "settlement": true, "capital": true, "camp": true}
+// settlementNouns, after "the", refer back to the last settlement named
+// that is no larger than the noun says: "the ISIS-held town of Hajin ...
+// the SDF has entered the town"; a village is not a capital city.
+var settlementNouns = map[string]int64{"town": 1_000_000, "city": 1 << 40, "village": 50_000, "settlement": 50_000, "capital": 1 << 40, "camp": 1 << 40}
 
 // anaphoricPlace places an event whose sentence says "the town" (and names
 // no place) at the settlement the article named last, within the lookback,
@@ -436,6 +447,11 @@ func (gc *Geocoder) anaphoricPlace(w *work, sentences []text.Sentence, sent int)
 	if at < 0 {
 		return nil
 	}
+	noun := s[at+len("the "):]
+	if i := strings.IndexFunc(noun, func(r rune) bool { return r < 'a' || r > 'z' }); i >= 0 {
+		noun = noun[:i]
+	}
+	maxPop := settlementNouns[noun]
 	g := gc.g
 	best := -1
 	for k := range w.ms {
@@ -443,7 +459,8 @@ func (gc *Geocoder) anaphoricPlace(w *work, sentences []text.Sentence, sent int)
 		if int(m.sent) >= sent || int(m.sent) < sent-recentLookback || m.place < 0 || m.kind != kindName {
 			continue
 		}
-		if g.Places[m.place].level == levelSite {
+		p := &g.Places[m.place]
+		if p.level == levelSite && p.Pop <= maxPop && (noun != "capital" || strings.HasPrefix(p.Code, "PPLC")) {
 			best = k // the latest one wins
 		}
 	}
@@ -479,7 +496,7 @@ func anaphorAt(s string) int {
 		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
 			j++
 		}
-		if !settlementNouns[s[i+4:j]] || j < len(s) && isLetterByte(s[j]) {
+		if _, ok := settlementNouns[s[i+4:j]]; !ok || j < len(s) && isLetterByte(s[j]) {
 			continue
 		}
 		if strings.HasPrefix(s[j:], " of ") {
@@ -514,6 +531,33 @@ func (gc *Geocoder) areaLocation(w *work, sentences []text.Sentence, k int) *eve
 		loc.Precision = event.GeoAdmin1
 	}
 	return loc
+}
+
+// appendActorNames adds the name keys of the people and organisations the
+// coder found acting ("President Bush" gives "bush"), so that the same word
+// elsewhere in the article is not taken for a village of that name. Actors
+// coded as a country or a region of one add nothing, and a name of a
+// country's or a province's size is never dropped for it ("the Government
+// of Iraq"): dropPersons spares places of that size.
+func appendActorNames(out []string, a *event.Actor) []string {
+	for i := range a.Members {
+		out = appendActorNames(out, &a.Members[i])
+	}
+	if a.Code == "" || a.Sector == "" || len(a.Code) <= 3 {
+		return out // a country, or a region of one ("Gaza", "Rafah" are PSEGZA)
+	}
+	for _, sp := range a.Spans {
+		words := strings.Fields(sp.Text)
+		if len(words) == 0 {
+			continue
+		}
+		last := strings.Trim(words[len(words)-1], ".,;:()\"'’")
+		if r, _ := utf8.DecodeRuneInString(last); !unicode.IsUpper(r) {
+			continue
+		}
+		out = append(out, names.Key(last))
+	}
+	return out
 }
 
 func appendActorCountries(out []string, a *event.Actor) []string {

@@ -61,7 +61,7 @@ var (
 	personTitles = wordSet("mr mrs ms miss dr sir dame lord lady president vice sen senator rep representative congressman congresswoman " +
 		"gov governor mayor judge justice minister secretary chancellor premier king queen prince princess sheikh sheik shaikh emir " +
 		"sultan imam ayatollah mullah rabbi pope cardinal bishop archbishop rev reverend father pastor brother sister general gen lt " +
-		"col colonel maj major capt captain sgt sergeant cpl corporal pvt private admiral adm commander cmdr officer deputy detective det " +
+		"col colonel maj major brig brigadier marshal lieutenant capt captain sgt sergeant cpl corporal pvt private admiral adm commander cmdr officer deputy detective det " +
 		"trooper agent inspector superintendent coach professor prof dean ambassador spokesman spokeswoman spokesperson chief commissioner " +
 		"councilman councilwoman councillor alderman sheriff attorney prosecutor actress actor singer author st-")
 
@@ -359,7 +359,9 @@ func (g *Gazetteer) accept(sc *sentenceScan, m *mention, i, end int) bool {
 			return false // "Tell Zawiya", "Kafr Hamra": part of a longer name
 		}
 		if personTitles[pk] || pt.cap && !pt.upper && !modifiers[pk] && !g.common[pk] && sc.covered[p] == 0 {
-			if single && small {
+			if single && top.level == levelSite {
+				// a surname, whatever the size of the town it also names:
+				// dropPersons spares only big cities when it stands alone
 				sc.persons = append(sc.persons, m.key)
 			}
 			return false
@@ -390,6 +392,14 @@ func (g *Gazetteer) accept(sc *sentenceScan, m *mention, i, end int) bool {
 	// is read
 	if nx := end + 1; single && nx < len(sc.toks) && sc.toks[nx].kind == tokWord && sc.toks[nx].space && sc.toks[nx].cap && !sc.toks[nx].upper {
 		m.nextCap = sc.word(nx)
+		// a village's name before a capitalised word that is neither a
+		// place, a common word nor a place word is the first part of a
+		// longer name ("Traian Basescu", "Bandeirantes Highway" aside)
+		nk := sc.word(nx)
+		if small && top.Pop < 10_000 && !m.locative && !g.common[nk] && !areaWords[nk] && !areaSuffixes[nk] &&
+			!settlementSuffixes[nk] && !personTitles[nk] && !g.placeWord(sc, nx) && g.lookup(sc.tkey(nx)) == nil {
+			return false
+		}
 	}
 	if m.kind == kindDemonym {
 		// "in French", "speaks Russian": the language

@@ -39,7 +39,7 @@ var periodAbbrevs = map[string]bool{}
 
 func init() {
 	for _, w := range []string{
-		"st", "ste", "ft", "mt", "pt", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt",
+		"st", "ste", "ft", "mt", "pt", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "brig", "sgt", "capt", "maj", "cpl", "pvt",
 		"adm", "cmdr", "sen", "rep", "gov", "pres", "rev", "prof", "det", "insp", "supt", "jr", "sr", "no", "vs", "inc",
 		"co", "corp", "ltd", "ave", "blvd", "rd", "hwy", "pkwy", "ln", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
 		"oct", "nov", "dec", "ala", "ariz", "ark", "calif", "cal", "colo", "conn", "del", "fla", "ga", "ill", "ind",
