@@ -39,8 +39,8 @@ type Actor struct {
 	// it was taken from where the event happened ("gunmen" in Baghdad: Iraq,
 	// as ACLED's "Unidentified Armed Group (Iraq)"); empty otherwise.
 	CountryFrom string `json:"country_from,omitempty"`
-	Sector  string `json:"sector,omitempty"`  // PLOVER sector, e.g. "MIL", "GOV", "REB"
-	Spans   []Span `json:"spans,omitempty"`   // one per conjunct of a compound actor
+	Sector      string `json:"sector,omitempty"` // PLOVER sector, e.g. "MIL", "GOV", "REB"
+	Spans       []Span `json:"spans,omitempty"`  // one per conjunct of a compound actor
 	// Members are the conjuncts of a compound actor ("Hungary and Romania"),
 	// each coded on its own; empty for a simple actor.
 	Members []Actor `json:"members,omitempty"`
