@@ -111,6 +111,7 @@
   fetch("assets/vendor/world/countries-110m.geojson")
     .then((r) => r.json())
     .then((world) => {
+      unwrapAntimeridian(world);
       L.geoJSON(world, {
         interactive: false,
         attribution: "Natural Earth",
@@ -118,6 +119,26 @@
       }).addTo(map).bringToBack();
     })
     .catch(() => showError("could not load the world outline"));
+
+  // Natural Earth rings that cross the antimeridian (Russia's far east,
+  // Fiji) jump from 180 to -180; drawn as they are, they stripe the whole
+  // map. Keeping each ring continuous lets Leaflet draw it past 180.
+  function unwrapAntimeridian(fc) {
+    for (const f of fc.features) {
+      const g = f.geometry;
+      if (!g) continue;
+      const polys = g.type === "MultiPolygon" ? g.coordinates : g.type === "Polygon" ? [g.coordinates] : [];
+      for (const poly of polys) {
+        for (const ring of poly) {
+          for (let i = 1; i < ring.length; i++) {
+            const d = ring[i][0] - ring[i - 1][0];
+            if (d > 180) ring[i][0] -= 360;
+            else if (d < -180) ring[i][0] += 360;
+          }
+        }
+      }
+    }
+  }
 
   const legend = L.control({ position: "bottomright" });
   legend.onAdd = () => el("div", { class: "legend" });
@@ -289,7 +310,8 @@
 
   // ---- list ----------------------------------------------------------------
 
-  function actorText(a) { return a ? (a.text || a.code || "?") : ""; }
+  // An attacker no one names is kept without a text (code UAF): say so.
+  function actorText(a) { return a ? (a.text || (a.code === "UAF" ? "unidentified attacker" : a.code) || "?") : ""; }
   function summaryText(e) {
     return [actorText(e.source), e.action.text, actorText(e.target)].filter(Boolean).join(" · ");
   }
