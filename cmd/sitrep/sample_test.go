@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -213,5 +214,30 @@ func TestSampleAllModalities(t *testing.T) {
 		if m := e.Attribution.Modality; m == "hypothetical" || m == "negated" {
 			t.Errorf("default run stored a %s event: %q", m, e.SentenceSpan.Text)
 		}
+	}
+}
+
+// TestSampleToponyms: every place name of the article is stored with the
+// revision, resolved or not, not only those that place an event.
+func TestSampleToponyms(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if r := run(t, "ingest", "--quiet", "--db", db, sample); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	conn := openDB(t, db)
+	for _, tc := range []struct {
+		text string
+		id   int64
+	}{{"Daraa", 170905}, {"Nawa", 166365}, {"Hajin", 174506}, {"Helsinki", 658225}} {
+		if n := count(t, conn, fmt.Sprintf("SELECT count(*) FROM toponyms WHERE text = '%s' AND geonameid = %d", tc.text, tc.id)); n == 0 {
+			t.Errorf("no stored toponym %s = %d", tc.text, tc.id)
+		}
+	}
+	if n := count(t, conn, "SELECT count(*) FROM toponyms WHERE text = 'Umm al-Awsaj' AND precision = 'near' AND anchor = 'Daraa'"); n != 1 {
+		t.Errorf("Umm al-Awsaj stored %d times near Daraa, want once", n)
+	}
+	// nothing from the removed boilerplate
+	if n := count(t, conn, "SELECT count(*) FROM toponyms WHERE text LIKE '%Globalization%' OR text LIKE '%PayPal%'"); n != 0 {
+		t.Errorf("%d toponyms from boilerplate", n)
 	}
 }

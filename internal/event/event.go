@@ -89,6 +89,19 @@ const (
 	GeoUnresolved GeoPrecision = "unresolved" // a name with no gazetteer match
 )
 
+// Toponym is one place name of an article, resolved or not: every one is
+// kept with the article, not only those that place an event, so that an
+// article can be found by the places it names and events re-placed later.
+type Toponym struct {
+	Span      Span         `json:"span"`
+	Sentence  int          `json:"sentence"`
+	Kind      string       `json:"kind"` // name, demonym, unknown, street
+	Place     *Place       `json:"place,omitempty"`
+	Precision GeoPrecision `json:"precision"`
+	Anchor    string       `json:"anchor,omitempty"` // for "near": the name it was placed by
+	Score     float32      `json:"score,omitempty"`  // the resolver's probability for its choice
+}
+
 // Location is where the event happened.
 type Location struct {
 	Name      string       `json:"name"` // as written

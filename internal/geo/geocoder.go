@@ -55,15 +55,7 @@ func Default() (*Geocoder, error) {
 func (gc *Geocoder) Gazetteer() *Gazetteer { return gc.g }
 
 // Toponym is one place name of an article as the geocoder read it.
-type Toponym struct {
-	Span      event.Span         `json:"span"`
-	Sentence  int                `json:"sentence"`
-	Kind      string             `json:"kind"` // name, demonym, unknown, street
-	Place     *event.Place       `json:"place,omitempty"`
-	Precision event.GeoPrecision `json:"precision"`
-	Anchor    string             `json:"anchor,omitempty"` // for "near": the name it was placed by
-	Score     float32            `json:"score,omitempty"`  // the resolver's probability for its choice
-}
+type Toponym = event.Toponym
 
 var kindNames = [...]string{kindName: "name", kindDemonym: "demonym", kindUnknown: "unknown", kindStreet: "street"}
 
@@ -299,11 +291,8 @@ func (gc *Geocoder) Toponyms(sentences []text.Sentence, actorCountries []string)
 // event's sentence nearest its action, else the article's main place at the
 // precision of its province or country — with the sentence's other place
 // names in Others.
-func (gc *Geocoder) Locate(a *article.Article, sentences []text.Sentence, events []event.Event) {
-	if len(events) == 0 {
-		return
-	}
-	gc.LocateAll(a, sentences, events)
+func (gc *Geocoder) Locate(a *article.Article, sentences []text.Sentence, events []event.Event) []event.Toponym {
+	return gc.LocateAll(a, sentences, events)
 }
 
 // LocateAll is Locate that also returns every toponym of the article, as

@@ -33,9 +33,10 @@ type Coder interface {
 	CodeArticle(reference time.Time, sentences []text.Sentence) [][]event.Event
 }
 
-// Geocoder finds the places of an article and gives each event its location.
+// Geocoder finds the places of an article, gives each event its location
+// and returns every place name the article has.
 type Geocoder interface {
-	Locate(a *article.Article, sentences []text.Sentence, events []event.Event)
+	Locate(a *article.Article, sentences []text.Sentence, events []event.Event) []event.Toponym
 }
 
 // Pipeline is the composed chain. Coder and Geocoder may be nil: the article
@@ -73,10 +74,11 @@ func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
 			}
 		}
 	}
+	var toponyms []event.Toponym
 	if p.Geocoder != nil {
-		p.Geocoder.Locate(&a, sentences, events)
+		toponyms = p.Geocoder.Locate(&a, sentences, events)
 	}
-	return &store.Analysis{Article: a, Sentences: sentences, Events: events, Pipeline: p.Version}, nil
+	return &store.Analysis{Article: a, Sentences: sentences, Events: events, Toponyms: toponyms, Pipeline: p.Version}, nil
 }
 
 // ReferenceDate is the date an article's relative dates are read against:

@@ -161,6 +161,13 @@ func fixture(t testing.TB, path string) {
 			},
 		},
 	}
+	syria.Toponyms = []event.Toponym{
+		{Span: span(t, b, "Busra al-Ḥarir", 0), Sentence: 0, Kind: "name", Precision: event.GeoExact,
+			Place: place("Busra al-Harir", "SY", 32.842, 36.338)},
+		{Span: span(t, b, "Daraa", 0), Sentence: 0, Kind: "name", Precision: event.GeoAdmin1,
+			Place: place("Daraa", "SY", 32.9, 36.1)},
+		{Span: span(t, b, "Nawa", 0), Sentence: 2, Kind: "unknown", Precision: event.GeoUnresolved},
+	}
 	if _, err := st.Put(ctx, &syria); err != nil {
 		t.Fatal(err)
 	}

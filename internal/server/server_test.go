@@ -296,6 +296,17 @@ func TestArticle(t *testing.T) {
 		a.Publisher != "Global Research" || a.Published != "2018-06-26" || a.Input["format"] != "html" || len(a.Events) != 3 {
 		t.Fatalf("article metadata: %+v", a)
 	}
+	// every place name of the body, resolved or not, in text order
+	var names []string
+	for _, tp := range a.Toponyms {
+		names = append(names, tp.Span.Text+"/"+string(tp.Precision))
+	}
+	if got := strings.Join(names, " "); got != "Busra al-Ḥarir/exact Daraa/admin1 Nawa/unresolved" {
+		t.Errorf("toponyms %s", got)
+	}
+	if a.Toponyms[0].Place == nil || a.Toponyms[0].Place.CountryCode != "SY" || a.Toponyms[2].Place != nil {
+		t.Errorf("toponym places %+v", a.Toponyms)
+	}
 }
 
 func TestStats(t *testing.T) {

@@ -327,6 +327,7 @@ type ArticleView struct {
 	Pipeline       string            `json:"pipeline"`
 	Revisions      []RevisionSummary `json:"revisions"`
 	Events         []json.RawMessage `json:"events"`
+	Toponyms       []event.Toponym   `json:"toponyms"` // every place name of the shown revision's body
 }
 
 // Article returns the article with this id (or the article of the revision
@@ -402,7 +403,38 @@ func (s *Store) Article(ctx context.Context, id, revision string) (*ArticleView,
 	if err := evRows.Err(); err != nil {
 		return nil, fmt.Errorf("article %s events: %w", id, err)
 	}
+	if v.Toponyms, err = s.Toponyms(ctx, v.RevisionID); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
 	return &v, nil
+}
+
+// Toponyms returns the place names of a revision's body, in text order.
+func (s *Store) Toponyms(ctx context.Context, revisionID string) ([]event.Toponym, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT char_start, char_end, sentence_idx, text, kind, precision, geonameid, name,
+		country_code, admin1, feature_code, lat, lon, anchor, score FROM toponyms WHERE revision_id = ? ORDER BY char_start`, revisionID)
+	if err != nil {
+		return nil, fmt.Errorf("toponyms: %w", err)
+	}
+	defer rows.Close()
+	out := []event.Toponym{}
+	for rows.Next() {
+		var t event.Toponym
+		var id sql.NullInt64
+		var name, cc, adm, fc, anchor sql.NullString
+		var lat, lon, score sql.NullFloat64
+		if err := rows.Scan(&t.Span.Start, &t.Span.End, &t.Sentence, &t.Span.Text, &t.Kind, &t.Precision, &id, &name, &cc, &adm, &fc,
+			&lat, &lon, &anchor, &score); err != nil {
+			return nil, fmt.Errorf("toponyms: %w", err)
+		}
+		if name.Valid {
+			t.Place = &event.Place{GeoNameID: id.Int64, Name: name.String, Lat: lat.Float64, Lon: lon.Float64,
+				CountryCode: cc.String, Admin1: adm.String, FeatureCode: fc.String}
+		}
+		t.Anchor, t.Score = anchor.String, float32(score.Float64)
+		out = append(out, t)
+	}
+	return out, rows.Err()
 }
 
 // rawJSON scans a TEXT column holding JSON without decoding it.

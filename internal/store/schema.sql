@@ -84,6 +84,30 @@ CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
 CREATE INDEX IF NOT EXISTS events_plover ON events(plover);
 CREATE INDEX IF NOT EXISTS events_latlon ON events(lat, lon);
 
+-- Every place name of a revision's body as the geocoder read it, whether or
+-- not it places an event: articles can be found by the places they name,
+-- and events re-placed by a newer geocoder without re-reading the text.
+CREATE TABLE IF NOT EXISTS toponyms (
+    revision_id  TEXT NOT NULL REFERENCES revisions(id),
+    char_start   INTEGER NOT NULL,       -- code points into the body
+    char_end     INTEGER NOT NULL,
+    sentence_idx INTEGER NOT NULL,
+    text         TEXT NOT NULL,          -- as written
+    kind         TEXT NOT NULL,          -- name, demonym, unknown, street
+    precision    TEXT NOT NULL,          -- exact, near, admin1, country, unresolved
+    geonameid    INTEGER,
+    name         TEXT,                   -- the gazetteer's name
+    country_code TEXT,                   -- ISO alpha-2
+    admin1       TEXT,
+    feature_code TEXT,
+    lat          REAL,
+    lon          REAL,
+    anchor       TEXT,                   -- for near: the place it was placed by
+    score        REAL,
+    PRIMARY KEY (revision_id, char_start)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS toponyms_place ON toponyms(geonameid);
+
 -- Full-text index over each event's sentence and its actor, action, place
 -- and attribution texts, for the API's q= filter. Contentless: the words are
 -- already held by events.record, and rowid is events.seq.

@@ -94,7 +94,8 @@ type Analysis struct {
 	Article   article.Article
 	Sentences []text.Sentence
 	Events    []event.Event
-	Pipeline  string // stage versions, recorded with the revision
+	Toponyms  []event.Toponym // every place name of the body, resolved or not
+	Pipeline  string          // stage versions, recorded with the revision
 }
 
 // Outcome says what Put did with an analysis.
@@ -263,10 +264,46 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 			}
 		}
 	}
+	if err := putToponyms(ctx, tx, revID, an.Toponyms); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("commit: %w", err)
 	}
 	return outcome, nil
+}
+
+// putToponyms stores the place names of a revision, in its transaction.
+func putToponyms(ctx context.Context, tx *sql.Tx, revID string, tops []event.Toponym) error {
+	if len(tops) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO toponyms(revision_id, char_start, char_end, sentence_idx, text, kind, precision,
+		geonameid, name, country_code, admin1, feature_code, lat, lon, anchor, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, t := range tops {
+		var id, name, cc, adm, fc, lat, lon any
+		if p := t.Place; p != nil {
+			id, name, cc, adm, fc = nullInt(p.GeoNameID), p.Name, nullable(p.CountryCode), nullable(p.Admin1), nullable(p.FeatureCode)
+			lat, lon = p.Lat, p.Lon
+		}
+		if _, err := stmt.ExecContext(ctx, revID, t.Span.Start, t.Span.End, t.Sentence, t.Span.Text, t.Kind, string(t.Precision),
+			id, name, cc, adm, fc, lat, lon, nullable(t.Anchor), t.Score); err != nil {
+			return fmt.Errorf("insert toponym %q: %w", t.Span.Text, err)
+		}
+	}
+	return nil
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
 }
 
 // AssignIDs gives the analysis's events the article, revision and event ids

@@ -399,6 +399,14 @@
     return r;
   }
 
+  // Every place name of the article, underlined: the reader sees what the
+  // geocoder read as a place, not only the event's own.
+  function toponymRanges(art) {
+    return (art.toponyms || []).filter((t) => t.kind !== "demonym").map((t) => ({
+      start: t.span.start, end: t.span.end, cls: "hl-toponym",
+    }));
+  }
+
   function codes(a) {
     return [a.code, a.country, a.sector].filter(Boolean).join(" · ");
   }
@@ -471,9 +479,10 @@
       el("div", { class: "legend-keys" },
         el("span", { class: "hl-sentence" }, "sentence"), el("span", { class: "hl-actor" }, "actor"),
         el("span", { class: "hl-action" }, "action"), el("span", { class: "hl-target" }, "target"),
-        el("span", { class: "hl-place" }, "place"), el("span", { class: "hl-cue" }, "attribution"),
+        el("span", { class: "hl-place" }, "place"), el("span", { class: "hl-toponym" }, "other places"),
+        el("span", { class: "hl-cue" }, "attribution"),
         el("span", { class: "hl-date" }, "date")),
-      el("div", { class: "body", id: "article-body" }, highlighted(art.body, rangesOf(e))),
+      el("div", { class: "body", id: "article-body" }, highlighted(art.body, rangesOf(e).concat(toponymRanges(art)))),
       others.length ? el("details", { class: "other-events", open: true },
         el("summary", {}, others.length + " other event" + (others.length > 1 ? "s" : "") + " in this article"),
         el("ul", {}, others.map((o) => el("li", {}, el("a", { onclick: () => select(o.id) }, o.when.date + " " + summaryText(o)))))) : null,
