@@ -21,6 +21,7 @@ type vmatch struct {
 	passive    bool
 	infinitive bool
 	report     bool
+	modifier   bool   // the parse reads it as a participle describing a noun ("roads leading into X")
 	src        []int  // chosen source mentions (conjuncts)
 	srcExtra   []span // uncoded conjuncts ("and its allies")
 	parsed     bool   // roles came from a dependency parse
@@ -147,6 +148,12 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 			continue
 		}
 		if vm := a.matchVerb(i); vm != nil {
+			if a.tree != nil {
+				if d := a.tree.dep(a.toks[vm.h]); d >= 0 && a.tree.deps[d].DepRel == "acl" {
+					x := a.tree.deps[d].XPOS
+					vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d)
+				}
+			}
 			a.verbs = append(a.verbs, vm)
 			i = vm.j - 1
 		}
@@ -335,11 +342,19 @@ func (a *analysis) phraseAt(v *verb, i int) (int, int, bool) {
 func (a *analysis) limits(k int) (int, int) {
 	vm := a.verbs[k]
 	left, right := 0, len(a.toks)
-	if k > 0 {
-		left = a.verbs[k-1].j
+	for p := k - 1; p >= 0; p-- {
+		if !a.verbs[p].modifier {
+			left = a.verbs[p].j
+			break
+		}
 	}
-	if k+1 < len(a.verbs) {
-		right = a.verbs[k+1].auxStart
+	for n := k + 1; n < len(a.verbs); n++ {
+		// a participle that only describes a noun ("the roads leading into
+		// Mordor") does not end the clause of the verb before it
+		if !a.verbs[n].modifier {
+			right = a.verbs[n].auxStart
+			break
+		}
 	}
 	for x := vm.auxStart - 1; x >= left; x-- {
 		if w := a.toks[x].Text; w == ";" || w == ":" || w == "—" {
