@@ -241,3 +241,49 @@ func TestSampleToponyms(t *testing.T) {
 		t.Errorf("%d toponyms from boilerplate", n)
 	}
 }
+
+// TestSampleStoredArticle: what ingest stores of the sample article is what
+// ../shared/samples/EXPECTED.md asks for: metadata, the republication link,
+// tags, the body from its first to its last paragraph, and the removed
+// boilerplate kept with its kinds.
+func TestSampleStoredArticle(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	if r := run(t, "ingest", "--quiet", "--db", db, sample); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	conn := openDB(t, db)
+	var title, publisher, published, authors, origin, tags, body, boiler string
+	if err := conn.QueryRow(`SELECT title, publisher, published, authors, original_source, tags, body, boilerplate FROM revisions`).
+		Scan(&title, &publisher, &published, &authors, &origin, &tags, &body, &boiler); err != nil {
+		t.Fatal(err)
+	}
+	if title != "Video: Militants Are on Full Retreat in Southern Syria" || publisher != "Global Research" || published != "2018-07-18" {
+		t.Errorf("metadata: %q %q %q", title, publisher, published)
+	}
+	if authors != `["South Front"]` || !strings.Contains(origin, `"name":"South Front"`) || !strings.Contains(origin, `"published":"2018-07-17`) {
+		t.Errorf("authors %s, original source %s", authors, origin)
+	}
+	for _, tag := range []string{`"region","name":"Middle East \u0026 North Africa"`, `"theme","name":"Intelligence"`,
+		`"theme","name":"US NATO War Agenda"`, `"report","name":"SYRIA"`} {
+		if !strings.Contains(tags, tag) {
+			t.Errorf("tags %s lack %s", tags, tag)
+		}
+	}
+	paras := strings.Split(body, "\n\n")
+	if !strings.HasPrefix(paras[0], "The Syrian Arab Army (SAA) and its allies have liberated") || !strings.HasSuffix(paras[len(paras)-1], "Clashes are ongoing.") {
+		t.Errorf("body runs from %.40q to %.40q", paras[0], paras[len(paras)-1])
+	}
+	for _, w := range []string{"share buttons", "PayPal", "13iYp9CDYZwgSnFXNtpEKgRRqaoxHPr2MH", "Copyright", "Disclaimer", "fair use", "publications@globalresearch.ca", "Become a Member"} {
+		if strings.Contains(body, w) {
+			t.Errorf("body keeps boilerplate %q", w)
+		}
+		if !strings.Contains(boiler, w) {
+			t.Errorf("removed boilerplate lacks %q", w)
+		}
+	}
+	for _, kind := range []string{"share", "donation", "copyright", "disclaimer", "fair-use", "contact", "navigation"} {
+		if !strings.Contains(boiler, `"kind":"`+kind+`"`) {
+			t.Errorf("no %s block among the removed boilerplate", kind)
+		}
+	}
+}
