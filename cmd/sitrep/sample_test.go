@@ -11,6 +11,7 @@ import (
 // exported is the part of an exported event record these tests read.
 type exported struct {
 	ID           string `json:"id"`
+	ArticleID    string `json:"article_id"`
 	SentenceSpan struct {
 		Start int    `json:"start"`
 		End   int    `json:"end"`
