@@ -119,7 +119,7 @@ func classify(text string) (BlockKind, bool) {
 		if weak != "" && !c.strong {
 			break // weak cues only name a kind; the first one found is enough
 		}
-		if !mayMatch(c.keywords, lower, longToken) || !c.re.MatchString(text) {
+		if !mayMatch(c.keywords, lower, longToken) || !c.matches(text, lower) {
 			continue
 		}
 		if c.strong {
@@ -128,6 +128,34 @@ func classify(text string) (BlockKind, bool) {
 		weak = c.kind
 	}
 	return weak, false
+}
+
+// cueWindow is how far around a keyword a cue's pattern is tried: every
+// pattern is built around its keywords, and running it over a whole long
+// paragraph costs more than all the rest of the cleaning.
+const cueWindow = 200
+
+// matches runs the cue's pattern near each occurrence of its keywords, or
+// over the whole text when the pattern is anchored or has no keywords.
+func (c *cue) matches(text, lower string) bool {
+	if len(text) <= 2*cueWindow || c.keywords == nil || c.keywords[0] == anyToken || strings.HasPrefix(c.re.String(), "(?i)^") || len(lower) != len(text) {
+		return c.re.MatchString(text)
+	}
+	for _, k := range c.keywords {
+		for from := 0; from < len(lower); {
+			i := strings.Index(lower[from:], k)
+			if i < 0 {
+				break
+			}
+			i += from
+			lo, hi := max(0, i-cueWindow), min(len(text), i+len(k)+cueWindow)
+			if c.re.MatchString(text[lo:hi]) {
+				return true
+			}
+			from = i + len(k)
+		}
+	}
+	return false
 }
 
 func mayMatch(keywords []string, lower string, longToken bool) bool {
