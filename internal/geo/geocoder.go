@@ -344,24 +344,24 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 	return out
 }
 
-// placeCountry gives an actor the dictionaries coded by role alone
-// ("opposition", "rebels", "police", an unidentified attacker) the country
-// of the event's place: opposition groups protesting in Harare are
-// Zimbabwean, gunmen in Baghdad Iraqi. International actors (IGO, NGO, IMG,
-// MNC codes) stay without one.
+// placeCountry gives an actor the dictionaries left without a country the
+// country of the event's place, as a best effort marked country_from:
+// "place": opposition groups protesting in Harare are Zimbabwean, gunmen in
+// Baghdad Iraqi, and a local official no dictionary names most likely
+// local (a visiting foreigner is the exception the mark warns of).
+// International actors (IGO, NGO, IMG, MNC codes) stay without one.
 func (gc *Geocoder) placeCountry(a *event.Actor, loc *event.Location) {
 	if a.Country != "" || loc == nil || loc.Place == nil || loc.Place.CountryCode == "" {
 		return
 	}
-	// Only a role without a name: a named organisation or person the
-	// dictionaries do not know ("the PRC", "Archbishop Tutu") is not from
-	// wherever it acts.
-	if a.Code == "" || len(a.Members) > 0 {
-		return
+	if len(a.Members) > 0 {
+		return // a compound keeps its members' own countries
 	}
-	switch a.Code[:min(3, len(a.Code))] {
-	case "IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UNO":
-		return
+	if len(a.Code) >= 3 {
+		switch a.Code[:3] {
+		case "IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UNO":
+			return
+		}
 	}
 	c := gc.g.countries[loc.Place.CountryCode]
 	if c == nil || c.ISO3 == "" {

@@ -175,8 +175,9 @@ func TestSampleArticleToponyms(t *testing.T) {
 	}
 }
 
-// TestPlaceCountry: an actor coded by role alone takes the country of the
-// event's place; a named actor, or an international one, does not.
+// TestPlaceCountry: an actor no dictionary gave a country takes the country
+// of the event's place, marked; an international one does not, and a
+// dictionary's country stands.
 func TestPlaceCountry(t *testing.T) {
 	gc := defaultGeocoder(t)
 	loc := &event.Location{Place: &event.Place{CountryCode: "IQ"}, Precision: event.GeoExact}
@@ -187,7 +188,7 @@ func TestPlaceCountry(t *testing.T) {
 		{event.Actor{Text: "gunmen", Code: "UAF"}, "IRQ"},
 		{event.Actor{Code: "UAF"}, "IRQ"},
 		{event.Actor{Text: "opposition groups", Code: "OPP"}, "IRQ"},
-		{event.Actor{Text: "the PRC"}, ""},                                          // named, unknown: not from where it acts
+		{event.Actor{Text: "Jeff Flint"}, "IRQ"},                                    // named but unknown: a best effort, marked
 		{event.Actor{Text: "the UN", Code: "IGOUNO"}, ""},                           // international
 		{event.Actor{Text: "Syrian troops", Code: "SYRMIL", Country: "SYR"}, "SYR"}, // the dictionary's country stands
 	} {
