@@ -109,8 +109,9 @@ func (a *analysis) reported(k int) (event.Attribution, bool) {
 			// trailing attribution: ", a senior official said"
 			for x := rv.auxStart - 1; x > vm.j && x >= rv.auxStart-8; x-- {
 				if a.toks[x].Text == "," || a.toks[x].Text == "”" || a.toks[x].Text == "\"" {
-					src := ""
-					if x+1 < rv.auxStart {
+					src := a.treeSayer(rv)
+					if src != "" {
+					} else if x+1 < rv.auxStart {
 						src = a.tokSpan(x+1, rv.auxStart).Text
 					} else if rv.j < n {
 						src = a.sayerAfter(rv)
@@ -150,9 +151,38 @@ func (a *analysis) reported(k int) (event.Attribution, bool) {
 	return event.Attribution{}, false
 }
 
+// treeSayer is the subject phrase of reporting verb rv as the parse gives
+// it ("Znak.com", "a senior Bree official"), or "" without a parse.
+func (a *analysis) treeSayer(rv *vmatch) string {
+	if a.tree == nil {
+		return ""
+	}
+	h := a.tree.dep(a.toks[rv.h])
+	if h < 0 {
+		return ""
+	}
+	s := a.tree.child(h, "nsubj", "nsubj:pass")
+	if s < 0 {
+		return ""
+	}
+	from, to := a.tree.subtree(s)
+	for _, c := range a.tree.conjuncts(s)[1:] {
+		_, t2 := a.tree.subtree(c)
+		to = max(to, t2)
+	}
+	start, end := a.tree.deps[from].Start, a.tree.deps[to].End
+	if start < 0 || end > len(a.s.Text) || start >= end {
+		return ""
+	}
+	return strings.TrimSpace(a.s.Text[start:end])
+}
+
 // sayer is the text of reporting verb r's subject.
 func (a *analysis) sayer(r int) string {
 	rv := a.verbs[r]
+	if s := a.treeSayer(rv); s != "" {
+		return s
+	}
 	if len(rv.src) > 0 {
 		m0, m1 := a.ms[rv.src[0]], a.ms[rv.src[len(rv.src)-1]]
 		return a.tokSpan(m0.Start, m1.End).Text
