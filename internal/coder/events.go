@@ -144,6 +144,12 @@ func (a *analysis) events() []event.Event {
 		if vm.report && tgtActor == nil {
 			continue // a bare "X said" is attribution, not an event
 		}
+		if vm.pat == nil && genericVerbs[vm.v.lemma] && (tgtActor == nil || tgtActor.Code == "") && !a.governsInfinitive(k, tr) {
+			// "the embassy is taking measures", "Kenya is preparing for
+			// Wednesday": a verb of many senses codes by its CAMEO pattern
+			// or when it has someone to act on, not by its default alone
+			continue
+		}
 		if strings.HasPrefix(vm.code, "01") && (tgtActor == nil || tgtActor.Sector == "MED" || strings.HasSuffix(tgtActor.Code, "MED")) {
 			// "X told reporters", "X repeated that ...": comment addressed to
 			// no one, or to the press, is how news is sourced, not an event
@@ -222,6 +228,24 @@ func (a *analysis) events() []event.Event {
 	}
 	return out
 }
+
+// governsInfinitive reports whether verb k takes an infinitive complement
+// ("plans to expel", "decided to withdraw"), whose action its code stands for.
+func (a *analysis) governsInfinitive(k int, tr *treeRoles) bool {
+	if tr != nil {
+		for _, c := range a.tree.children[tr.head] {
+			if a.tree.deps[c].DepRel == "xcomp" && a.tree.deps[c].UPOS == "VERB" {
+				return true
+			}
+		}
+		return false
+	}
+	return k+1 < len(a.verbs) && a.verbs[k+1].infinitive && a.governed(k+1)
+}
+
+// genericVerbs have so many senses that CAMEO's default code for them is
+// more often wrong than right: "take", "go", "call", "consider", "hope".
+var genericVerbs = setOf(`call take go come leave consider want give plan suggest arrive gather enter think decide lead hear seek conduct provide serve see hope need increase admit suspect prepare travel control face fly expect open break hold keep bring put make get move set turn remain stay begin start continue use show help find`)
 
 // violent codes are material conflict: unconventional violence (18),
 // fighting (19), mass violence (20).
