@@ -95,7 +95,9 @@ func (a *analysis) events() []event.Event {
 				t, vm.parsed = tr.obj, true
 			}
 			a.locTarget = false
-			if t < 0 {
+			if t < 0 && !(tr != nil && vm.report) {
+				// a reporting verb's addressee is its object ("told X"); the
+				// words after "said" are what was said, and the parse says so
 				t = a.objectMention(k, vm.j, right, vm.code)
 			}
 			if t < 0 && k+1 < len(a.verbs) && a.sharedObject(vm, a.verbs[k+1]) {
@@ -141,6 +143,9 @@ func (a *analysis) events() []event.Event {
 		default:
 			continue // no one acts and no one is hurt: nothing to code
 		}
+		if tgtActor != nil && srcActor.Code != "" && tgtActor.Code == srcActor.Code && len(srcActor.Members) == 0 && len(tgtActor.Members) == 0 {
+			tgtActor = nil // an actor does not act on itself
+		}
 		if vm.report && tgtActor == nil {
 			continue // a bare "X said" is attribution, not an event
 		}
@@ -165,9 +170,6 @@ func (a *analysis) events() []event.Event {
 		}
 		if srcActor.Code == "" && srcActor.Text != "" && (tgtActor == nil || tgtActor.Code == "") {
 			continue // nothing coded on either side: an unknown name alone says too little
-		}
-		if tgtActor != nil && srcActor.Code != "" && tgtActor.Code == srcActor.Code && len(srcActor.Members) == 0 && len(tgtActor.Members) == 0 {
-			tgtActor = nil // an actor does not act on itself
 		}
 		code, back := vm.code, ""
 		if i := strings.IndexByte(code, ':'); i >= 0 {
