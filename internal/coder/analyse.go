@@ -149,9 +149,14 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 		}
 		if vm := a.matchVerb(i); vm != nil {
 			if a.tree != nil {
-				if d := a.tree.dep(a.toks[vm.h]); d >= 0 && a.tree.deps[d].DepRel == "acl" {
-					x := a.tree.deps[d].XPOS
-					vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d)
+				if d := a.tree.dep(a.toks[vm.h]); d >= 0 {
+					switch a.tree.deps[d].DepRel {
+					case "acl":
+						x := a.tree.deps[d].XPOS
+						vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d)
+					case "amod", "compound":
+						vm.modifier = true // "the surrounding area", "opposition controlled Osh"
+					}
 				}
 			}
 			a.verbs = append(a.verbs, vm)

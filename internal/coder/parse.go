@@ -519,6 +519,8 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 			// that describes a noun, not an event the sentence reports
 			x := a.tree.deps[h].XPOS
 			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h)
+		case "amod", "compound":
+			r.modifier = true // "the surrounding area", "celebrating soldiers"
 		case "advcl":
 			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
 				// "... to topple his government": a purpose, not a deed
