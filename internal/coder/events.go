@@ -44,13 +44,18 @@ func (a *analysis) events() []event.Event {
 			subj, extra = tr.subj, tr.extra
 			vm.parsed = true
 		}
-		if subj == nil && k > 0 && vm.infinitive {
+		// The parse named a subject no dictionary knows ("six of the
+		// victims", "the crowd"): the nearest actor is not it. Only a pronoun
+		// takes the subject of the verb before ("X said it would ...").
+		parsedSubject := tr != nil && tr.subjDep >= 0 && subj == nil
+		pronoun := parsedSubject && a.tree.deps[tr.subjDep].UPOS == "PRON"
+		if subj == nil && k > 0 && vm.infinitive && !parsedSubject {
 			subj, extra = a.verbs[k-1].src, a.verbs[k-1].srcExtra
 		}
-		if subj == nil && !(k > 0 && (participle || coord || vm.infinitive)) {
+		if subj == nil && !(k > 0 && (participle || coord || vm.infinitive)) && !parsedSubject {
 			subj, extra = a.subject(k, left)
 		}
-		if subj == nil && k > 0 && (participle || coord || vm.infinitive || a.pronounSubject(vm, left)) {
+		if subj == nil && k > 0 && (!parsedSubject && (participle || coord || vm.infinitive || a.pronounSubject(vm, left)) || pronoun) {
 			// "X said it would ...", "X attacked Y, killing ...": the
 			// subject carries over from the verb before
 			for p := k - 1; p >= 0; p-- {

@@ -195,6 +195,11 @@ func (t *tree) subjectOf(i int, depth int) (subj int, ok bool) {
 		return -1, false
 	}
 	if s := t.child(i, "nsubj", "nsubj:pass", "csubj", "nsubj:outer"); s >= 0 {
+		if relativePronouns[strings.ToLower(t.deps[s].Form)] && strings.HasPrefix(t.deps[i].DepRel, "acl") {
+			if h := t.head(i); h >= 0 && isNominal(t.deps[h].UPOS) {
+				return h, true // "five people who were killed": the people
+			}
+		}
 		return s, true
 	}
 	h := t.head(i)
@@ -249,6 +254,8 @@ func (t *tree) agentOf(i int) int {
 	}
 	return -1
 }
+
+var relativePronouns = setOf(`who which that whom`)
 
 // objectControl verbs hand their object to an infinitive complement as its
 // subject: "urged Gondor to withdraw" -- Gondor withdraws.
