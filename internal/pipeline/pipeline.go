@@ -9,6 +9,7 @@
 package pipeline
 
 import (
+	"strings"
 	"time"
 
 	"github.com/sitrep-dev/sitrep/internal/article"
@@ -94,7 +95,12 @@ func ReferenceDate(a *article.Article) time.Time {
 // When dates an event from its sentence: the date expression nearest the
 // action, else the reference date as an "on or before" bound.
 func When(s text.Sentence, ev event.Event, ref time.Time) event.When {
-	mentions := dates.Find(s.Text, ref)
+	var mentions []dates.Mention
+	for _, m := range dates.Find(s.Text, ref) {
+		if !boundsAPeriod(s.Text[:m.Start], m.Text) {
+			mentions = append(mentions, m)
+		}
+	}
 	if len(mentions) > 0 {
 		actionAt := ev.Action.Span.Start - s.CharStart // code points, close enough to compare distance
 		best := mentions[0]
@@ -110,6 +116,20 @@ func When(s text.Sentence, ev event.Event, ref time.Time) event.When {
 		return event.When{Precision: event.Year, Basis: "unknown"}
 	}
 	return event.When{Date: ref.Format("2006-01-02"), Precision: event.Day, Basis: "dateline"}
+}
+
+// boundsAPeriod reports whether the words before a date make it the bound
+// of a period rather than the day of the event: "killed since 1993", "held
+// until March" do not date the killing or the holding.
+func boundsAPeriod(before, mention string) bool {
+	before = strings.ToLower(strings.TrimRight(before, " "))
+	mention = strings.ToLower(mention)
+	for _, w := range []string{"since", "until", "till", "before", "by the end of", "from"} {
+		if strings.HasSuffix(before, " "+w) || before == w || strings.HasPrefix(mention, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {
