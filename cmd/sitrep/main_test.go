@@ -311,3 +311,16 @@ func TestHelpAndUsage(t *testing.T) {
 		t.Errorf("ingest without inputs: exit %d", r.code)
 	}
 }
+
+// TestUntitledFilesAreArticles: two files that give no title, URL or date
+// are two articles, not two revisions of one.
+func TestUntitledFilesAreArticles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, []byte("rebels shelled the town overnight and residents fled to the hills nearby.\n"), 0o644)
+	os.WriteFile(b, []byte("the army retook the airport after two days of heavy fighting with militants.\n"), 0o644)
+	db := filepath.Join(dir, "s.db")
+	if r := run(t, "ingest", "--db", db, a, b); r.code != 0 || !strings.Contains(r.stderr, "2 new articles") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+}

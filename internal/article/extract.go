@@ -4,8 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/sitrep-dev/sitrep/internal/dates"
+	"github.com/sitrep-dev/sitrep/internal/event"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
+	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
 // Extractor turns raw documents into clean articles.
@@ -36,6 +40,9 @@ func (Extractor) Extract(doc ingest.Doc) (Article, error) {
 		return Article{}, fmt.Errorf("extract %s: %w", doc.Name, err)
 	}
 	applyHints(&a, doc.Hints)
+	if a.Published.IsZero() && len(a.Body) > 0 {
+		a.Published = datelineDate(a.Body[0])
+	}
 	if a.Title != "" && len(a.Body) > 0 && strings.EqualFold(strings.TrimSpace(a.Body[0]), a.Title) {
 		a.Body = a.Body[1:] // the page repeated its headline as the first paragraph
 	}
@@ -77,4 +84,20 @@ func applyHints(a *Article, h ingest.Hints) {
 			a.Tags = append(a.Tags, Tag{Kind: "category", Name: t})
 		}
 	}
+}
+
+// datelineDate is the full date a body's dateline gives ("KABUL, Aug. 5,
+// 2021 -"), zero when it has none or gives no year: a wire story's dateline
+// is its publication date when nothing else says so.
+func datelineDate(first string) time.Time {
+	d := text.Dateline(first)
+	if d == "" {
+		return time.Time{}
+	}
+	for _, m := range dates.Find(d, time.Time{}) {
+		if !m.Relative && m.Precision == event.Day {
+			return m.Date
+		}
+	}
+	return time.Time{}
 }

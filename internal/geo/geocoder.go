@@ -322,6 +322,9 @@ func (gc *Geocoder) LocateAll(a *article.Article, sentences []text.Sentence, eve
 		ev := &events[i]
 		loc := gc.eventLocation(w, sentences, ev)
 		if loc == nil {
+			loc = gc.datelinePlace(w, sentences, ev.Sentence)
+		}
+		if loc == nil {
 			loc = gc.anaphoricPlace(w, sentences, ev.Sentence)
 		}
 		if loc == nil {
@@ -417,6 +420,24 @@ func (gc *Geocoder) recentPlace(w *work, sentences []text.Sentence, sent int) *e
 		return nil
 	}
 	return gc.areaLocation(w, sentences, best)
+}
+
+// datelinePlace places an event of the lead sentence, right after the
+// dateline ("KABUL, Aug. 5 - A car bomb killed ..."), at the dateline's
+// city when the sentence names no place: the wire's convention.
+func (gc *Geocoder) datelinePlace(w *work, sentences []text.Sentence, sent int) *event.Location {
+	if sent != 1 || len(sentences) < 2 || !strings.HasSuffix(sentences[0].Text, "-") && !strings.HasSuffix(sentences[0].Text, "—") && !strings.HasSuffix(sentences[0].Text, "–") {
+		return nil // the text splitter makes a dateline sentence 0, ending in its dash
+	}
+	for k := range w.ms {
+		m := &w.ms[k]
+		if m.sent == 0 && m.dateline && m.place >= 0 && m.kind == kindName {
+			t := gc.toponym(w, sentences, k)
+			sp := t.Span
+			return &event.Location{Name: sp.Text, Span: &sp, Place: t.Place, Precision: t.Precision}
+		}
+	}
+	return nil
 }
 
 // settlementNouns, after "the", refer back to the last settlement named

@@ -142,6 +142,7 @@ func wordSet(s string) map[string]bool {
 // reused from sentence to sentence.
 type sentenceScan struct {
 	text string
+	sent int32 // index of the sentence in the article
 	toks []token
 	kb   []byte // token keys
 	key  []byte // the key of the span being tried
@@ -172,7 +173,7 @@ func (sc *sentenceScan) isWord(i int, set map[string]bool) bool {
 
 // recognize finds the toponyms of one sentence and appends them to ms.
 func (g *Gazetteer) recognize(sc *sentenceScan, text string, sent int32, ms []mention) []mention {
-	sc.text = text
+	sc.text, sc.sent = text, sent
 	sc.toks, sc.kb = tokenize(text, sc.toks[:0], sc.kb[:0])
 	n := len(sc.toks)
 	sc.covered = sc.covered[:0]
@@ -428,7 +429,9 @@ func (g *Gazetteer) accept(sc *sentenceScan, m *mention, i, end int) bool {
 	}
 	// all-capitals short words are acronyms ("ISIS", "NATO") unless the
 	// gazetteer knows them as such (US, UK, UAE)
-	if single && first.upper && len(m.key) <= 5 && !m.alias {
+	// ("KABUL, Aug. 5 -" opening the body is the dateline's city)
+	datelineCity := sc.sent == 0 && i == 0 && end+1 < len(sc.toks) && sc.toks[end+1].kind == tokComma
+	if single && first.upper && len(m.key) <= 5 && !m.alias && !datelineCity {
 		ok := false
 		for _, p := range m.cands {
 			if p.kind == matchAlias || g.Places[p.place].level >= levelCountry {

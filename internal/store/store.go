@@ -112,10 +112,16 @@ func (o Outcome) String() string {
 }
 
 // Identity is how an article is recognised across revisions: its URL, or
-// failing that its title, publisher and publication day.
+// failing that its title, publisher and publication day, or for a document
+// without a title the input it was read from.
 func Identity(a article.Article) string {
 	if a.URL != "" {
 		return "url:" + a.URL
+	}
+	if a.Title == "" {
+		// nothing names it but where it was read from: two untitled files
+		// are two articles, not revisions of one
+		return "input:" + a.Input.Name
 	}
 	d := ""
 	if !a.Published.IsZero() {

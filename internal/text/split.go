@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,7 +43,8 @@ func splitParagraph(out []Sentence, body string, from, to, charsBefore, para int
 	p := body[from:to]
 	chars := charsBefore
 	last := 0 // byte offset in p after the previous sentence
-	emit := func(start, end int) {
+	var emit func(start, end int)
+	emit = func(start, end int) {
 		for start < end && isSpaceByte(p[start]) {
 			start++
 		}
@@ -50,6 +52,21 @@ func splitParagraph(out []Sentence, body string, from, to, charsBefore, para int
 			end--
 		}
 		if start == end {
+			return
+		}
+		if end-start > MaxSentenceBytes {
+			// text without sentence ends (a list, a table, a run-on scrape):
+			// cut at a space so that no stage works on a megabyte "sentence"
+			cut := start + MaxSentenceBytes
+			if sp := strings.LastIndexByte(p[start+MaxSentenceBytes/2:cut], ' '); sp >= 0 {
+				cut = start + MaxSentenceBytes/2 + sp
+			} else {
+				for cut > start && !utf8.RuneStart(p[cut]) {
+					cut--
+				}
+			}
+			emit(start, cut)
+			emit(cut, end)
 			return
 		}
 		chars += utf8.RuneCountInString(p[last:start])
@@ -64,7 +81,16 @@ func splitParagraph(out []Sentence, body string, from, to, charsBefore, para int
 		last = end
 	}
 	sentStart := 0
-	for i := 0; i < len(p); i++ {
+	if para == 0 {
+		// "KABUL, Aug. 5, 2021 - A car bomb ...": the dateline is no part of
+		// the first sentence (its place is not an actor, its date not the
+		// event's)
+		if n := datelineEnd(p); n > 0 {
+			emit(0, n)
+			sentStart = n
+		}
+	}
+	for i := sentStart; i < len(p); i++ {
 		c := p[i]
 		if c != '.' && c != '!' && c != '?' {
 			continue
@@ -95,6 +121,32 @@ func splitParagraph(out []Sentence, body string, from, to, charsBefore, para int
 	}
 	emit(sentStart, len(p))
 	return out
+}
+
+// MaxSentenceBytes bounds a sentence: longer runs are cut at a space.
+const MaxSentenceBytes = 2000
+
+// dateline matches a news dateline opening a body: a place in capitals,
+// perhaps a region or country and a date, perhaps an agency, then a dash.
+var dateline = regexp.MustCompile(`^[A-Z][A-Z'.\-]*(?: [A-Z][A-Z'.\-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}){0,2}(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|,? \d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?)?(?: \([A-Za-z .]{2,30}\))? ?(?:-|–|—|--)\s+`)
+
+// Dateline is the dateline opening a body's first paragraph ("KABUL, Aug.
+// 5, 2021 -"), or "" if it has none.
+func Dateline(body string) string { return body[:datelineEnd(body)] }
+
+// datelineEnd is the length of the dateline opening paragraph p, 0 if none.
+func datelineEnd(p string) int {
+	loc := dateline.FindStringIndex(p)
+	if loc == nil || loc[1] >= len(p) {
+		return 0
+	}
+	// the place word must be all capitals ("KABUL", "NEW DELHI"), not the
+	// first word of a sentence
+	first := p[:strings.IndexAny(p+" ", " ,")]
+	if len(first) < 3 || strings.ToUpper(first) != first {
+		return 0
+	}
+	return loc[1]
 }
 
 func skipClosers(p string, i int) int {

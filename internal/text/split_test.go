@@ -86,3 +86,43 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestDatelineAndLongRuns(t *testing.T) {
+	for _, tc := range []struct {
+		body  string
+		first string // text of the first sentence
+	}{
+		{"KABUL, Aug. 5, 2021 - A car bomb exploded near the airport. Three people died.", "KABUL, Aug. 5, 2021 -"},
+		{"BAMAKO, March 3 (Reuters) - Islamist militants attacked a base.", "BAMAKO, March 3 (Reuters) -"},
+		{"NEW DELHI — Police detained 40 protesters.", "NEW DELHI —"},
+		{"ALEPPO, Syria - Rebels shelled the city.", "ALEPPO, Syria -"},
+		// no dateline: a sentence that merely starts with a capitalised word
+		{"The army - backed by militias - advanced. Then it stopped.", "The army - backed by militias - advanced."},
+		{"US troops - some 500 - landed.", "US troops - some 500 - landed."},
+	} {
+		got := Split(tc.body)
+		if len(got) == 0 || got[0].Text != tc.first {
+			t.Errorf("%q: first sentence %q, want %q", tc.body, got[0].Text, tc.first)
+		}
+	}
+	// a run of text with no sentence end is cut, every piece within bounds
+	// and together covering the run
+	long := strings.Repeat("word ", 3000)
+	got := Split(long)
+	if len(got) < 2 {
+		t.Fatalf("a %d-byte run stayed %d sentence(s)", len(long), len(got))
+	}
+	total := 0
+	for _, s := range got {
+		if len(s.Text) > MaxSentenceBytes {
+			t.Errorf("sentence of %d bytes", len(s.Text))
+		}
+		if long[s.Start:s.End] != s.Text {
+			t.Errorf("offsets %d..%d do not slice the body", s.Start, s.End)
+		}
+		total += len(strings.Fields(s.Text))
+	}
+	if total != 3000 {
+		t.Errorf("pieces hold %d words, want 3000", total)
+	}
+}
