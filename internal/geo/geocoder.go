@@ -30,8 +30,17 @@ type Geocoder struct {
 // work is the reusable state of one article.
 type work struct {
 	sc sentenceScan
-	ms []mention
+	ms []mention // in sentence order
 	r  *resolver
+}
+
+// sentences is the range [lo, hi) of w.ms in sentences [from, to): the
+// mentions are in sentence order, so an event looks only at its own
+// sentences, however many places the article names.
+func (w *work) sentences(from, to int) (lo, hi int) {
+	lo = sort.Search(len(w.ms), func(k int) bool { return int(w.ms[k].sent) >= from })
+	hi = sort.Search(len(w.ms), func(k int) bool { return int(w.ms[k].sent) >= to })
+	return lo, hi
 }
 
 // New returns a geocoder over g.
@@ -407,9 +416,10 @@ func (gc *Geocoder) recentPlace(w *work, sentences []text.Sentence, sent int) *e
 	g := gc.g
 	// the latest settlement, else the latest province or region
 	best, bestLevel := -1, levelCountry
-	for k := range w.ms {
+	lo, hi := w.sentences(sent-recentLookback, sent)
+	for k := lo; k < hi; k++ {
 		m := &w.ms[k]
-		if int(m.sent) >= sent || int(m.sent) < sent-recentLookback || m.place < 0 || m.kind == kindDemonym {
+		if m.place < 0 || m.kind == kindDemonym {
 			continue
 		}
 		if l := g.Places[m.place].level; l <= bestLevel && l <= levelAdmin1 {
@@ -429,9 +439,10 @@ func (gc *Geocoder) datelinePlace(w *work, sentences []text.Sentence, sent int) 
 	if sent != 1 || len(sentences) < 2 || !strings.HasSuffix(sentences[0].Text, "-") && !strings.HasSuffix(sentences[0].Text, "—") && !strings.HasSuffix(sentences[0].Text, "–") {
 		return nil // the text splitter makes a dateline sentence 0, ending in its dash
 	}
-	for k := range w.ms {
+	lo, hi := w.sentences(0, 1)
+	for k := lo; k < hi; k++ {
 		m := &w.ms[k]
-		if m.sent == 0 && m.dateline && m.place >= 0 && m.kind == kindName {
+		if m.dateline && m.place >= 0 && m.kind == kindName {
 			t := gc.toponym(w, sentences, k)
 			sp := t.Span
 			return &event.Location{Name: sp.Text, Span: &sp, Place: t.Place, Precision: t.Precision}
@@ -464,9 +475,10 @@ func (gc *Geocoder) anaphoricPlace(w *work, sentences []text.Sentence, sent int)
 	maxPop := settlementNouns[noun]
 	g := gc.g
 	best := -1
-	for k := range w.ms {
+	lo, hi := w.sentences(sent-recentLookback, sent)
+	for k := lo; k < hi; k++ {
 		m := &w.ms[k]
-		if int(m.sent) >= sent || int(m.sent) < sent-recentLookback || m.place < 0 || m.kind != kindName {
+		if m.place < 0 || m.kind != kindName {
 			continue
 		}
 		p := &g.Places[m.place]
@@ -604,10 +616,8 @@ func (gc *Geocoder) eventLocation(w *work, sentences []text.Sentence, ev *event.
 	}
 	var tops []Toponym
 	var idx []int
-	for k := range w.ms {
-		if int(w.ms[k].sent) != ev.Sentence {
-			continue
-		}
+	lo, hi := w.sentences(ev.Sentence, ev.Sentence+1)
+	for k := lo; k < hi; k++ {
 		t := gc.toponym(w, sentences, k)
 		tops = append(tops, t)
 		idx = append(idx, k)

@@ -64,13 +64,17 @@ func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
 	if p.Coder != nil {
 		for i, coded := range p.Coder.CodeArticle(ref, sentences) {
 			s := sentences[i]
-			for _, ev := range coded {
+			var found []dates.Mention // the sentence's dates, read once for all its events
+			for k, ev := range coded {
 				if !p.All && !ev.Attribution.Modality.Emitted() {
 					continue
 				}
+				if k == 0 || found == nil {
+					found = dateMentions(s, ref)
+				}
 				ev.Sentence = s.Index
 				ev.SentenceSpan = s.Span(0, len(s.Text))
-				ev.When = When(s, ev, ref)
+				ev.When = whenFrom(found, s, ev, ref)
 				events = append(events, ev)
 			}
 		}
@@ -95,12 +99,21 @@ func ReferenceDate(a *article.Article) time.Time {
 // When dates an event from its sentence: the date expression nearest the
 // action, else the reference date as an "on or before" bound.
 func When(s text.Sentence, ev event.Event, ref time.Time) event.When {
-	var mentions []dates.Mention
+	return whenFrom(dateMentions(s, ref), s, ev, ref)
+}
+
+// dateMentions are the dates of a sentence that may date its events.
+func dateMentions(s text.Sentence, ref time.Time) []dates.Mention {
+	mentions := []dates.Mention{}
 	for _, m := range dates.Find(s.Text, ref) {
 		if !boundsAPeriod(s.Text[:m.Start], m.Text) {
 			mentions = append(mentions, m)
 		}
 	}
+	return mentions
+}
+
+func whenFrom(mentions []dates.Mention, s text.Sentence, ev event.Event, ref time.Time) event.When {
 	if len(mentions) > 0 {
 		actionAt := ev.Action.Span.Start - s.CharStart // code points, close enough to compare distance
 		best := mentions[0]
