@@ -324,3 +324,23 @@ func TestUntitledFilesAreArticles(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestOddStorePaths: a store path with URI characters is the file named, and
+// a missing directory is said to be missing.
+func TestOddStorePaths(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "runs #1?.db")
+	if r := run(t, "ingest", "--quiet", "--db", db, sample); r.code != 0 {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Fatalf("store not written where asked: %v", err)
+	}
+	if r := run(t, "export", "--db", db, "--format", "csv"); r.code != 0 || strings.Count(r.stdout, "\n") < 5 {
+		t.Errorf("export from %q: exit %d, %d lines: %s", db, r.code, strings.Count(r.stdout, "\n"), r.stderr)
+	}
+	r := run(t, "ingest", "--db", filepath.Join(dir, "missing", "s.db"), sample)
+	if r.code != 1 || !strings.Contains(r.stderr, "does not exist") {
+		t.Errorf("missing directory: exit %d: %s", r.code, r.stderr)
+	}
+}

@@ -89,6 +89,8 @@ func New(st *store.Store) *Server {
 	s := &Server{st: st, sources: map[string]cachedSource{}}
 	r := chi.NewRouter()
 	r.Use(middleware.Recoverer)
+	// HEAD is answered as the GET it stands for, without the body
+	r.Use(middleware.GetHead)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.URL.Path)
 	})

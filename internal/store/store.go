@@ -13,6 +13,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -35,7 +38,12 @@ type Store struct {
 
 // Open opens (creating if needed) the database at path.
 func Open(path string) (*Store, error) {
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
+	if dir := filepath.Dir(path); dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("open store %s: directory %s does not exist", path, dir)
+		}
+	}
+	dsn := "file:" + escapePath(path) + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=busy_timeout(10000)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -51,7 +59,21 @@ func Open(path string) (*Store, error) {
 // OpenReadOnly opens an existing database for reading only: the server
 // uses it so that no GET can ever write.
 func OpenReadOnly(path string) (*Store, error) {
-	dsn := "file:" + path + "?mode=ro&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s, err := openReadOnly(path, "mode=ro")
+	if err != nil && strings.Contains(err.Error(), "readonly") {
+		// A WAL database read where the reader may not create its shared
+		// memory file (a read-only directory or mount): no writer can be
+		// at work there either, so read it as immutable.
+		s, err = openReadOnly(path, "mode=ro&immutable=1")
+	}
+	return s, err
+}
+
+func openReadOnly(path, mode string) (*Store, error) {
+	dsn := "file:" + escapePath(path) + "?" + mode + "&_pragma=busy_timeout(10000)&_pragma=query_only(1)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -59,9 +81,22 @@ func OpenReadOnly(path string) (*Store, error) {
 	var v string
 	if err := db.QueryRow(`SELECT value FROM meta WHERE key='schema_version'`).Scan(&v); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: not a sitrep database (%w)", path, err)
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "not a database") {
+			return nil, fmt.Errorf("open store %s: not a sitrep database", path)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if v != schemaVersion {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: database schema version %s, this sitrep reads %s", path, v, schemaVersion)
 	}
 	return &Store{db: db, path: path}, nil
+}
+
+// escapePath makes a file path safe inside a SQLite URI: "#", "?" and "%"
+// would otherwise end the path or start the query.
+func escapePath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // DB exposes the handle for read queries in other packages' tests.
