@@ -344,3 +344,28 @@ func TestOddStorePaths(t *testing.T) {
 		t.Errorf("missing directory: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestRecodeWithAll: an article stored without --all gets its hypothetical
+// events when ingested again with --all, and nothing else changes.
+func TestRecodeWithAll(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "plan.txt")
+	os.WriteFile(in, []byte("Pakistan will expel Afghan refugees next year, officials said on Monday.\n"), 0o644)
+	db := filepath.Join(dir, "s.db")
+	if r := run(t, "ingest", "--db", db, "--date", "2019-03-04", in); r.code != 0 || !strings.Contains(r.stderr, "0 events stored") {
+		t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, "ingest", "--db", db, "--date", "2019-03-04", "--all", in); r.code != 0 || !strings.Contains(r.stderr, "1 recoded") {
+		t.Fatalf("--all run: exit %d: %s", r.code, r.stderr)
+	}
+	conn := openDB(t, db)
+	if n := count(t, conn, "SELECT count(*) FROM events WHERE modality = 'hypothetical'"); n != 1 {
+		t.Errorf("%d hypothetical events after --all", n)
+	}
+	if n := count(t, conn, "SELECT count(*) FROM revisions"); n != 1 {
+		t.Errorf("%d revisions, want 1", n)
+	}
+	if r := run(t, "ingest", "--db", db, "--date", "2019-03-04", "--all", in); r.code != 0 || !strings.Contains(r.stderr, "1 unchanged") {
+		t.Fatalf("second --all run: exit %d: %s", r.code, r.stderr)
+	}
+}

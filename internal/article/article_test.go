@@ -186,3 +186,18 @@ func TestNoContent(t *testing.T) {
 		t.Fatal("want an error for a page with no article text")
 	}
 }
+
+// TestSmallPageParagraphs: a short page whose paragraphs touch in the markup
+// keeps them apart (trafilatura's small-page fallback joins them).
+func TestSmallPageParagraphs(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"><title>Cairo</title></head><body><article>` +
+		`<p>Police arrested ten protesters in Cairo on Friday, the interior ministry said in a statement on its website.</p>` +
+		`<p>The army deployed tanks in Alexandria on Saturday as thousands gathered in the main square.</p></article></body></html>`
+	a, err := Extractor{}.Extract(ingest.Doc{Name: "cairo.html", Format: ingest.HTML, Container: ingest.HTML, Content: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Body) != 2 || !strings.HasSuffix(a.Body[0], "website.") || !strings.HasPrefix(a.Body[1], "The army") {
+		t.Errorf("body %q", a.Body)
+	}
+}

@@ -47,10 +47,13 @@ func fromHTML(doc ingest.Doc, a *Article, haveTitle bool) error {
 			a.Tags = append(a.Tags, Tag{Kind: "keyword", Name: t})
 		}
 	}
-	if blocksLen(blocks) < minBody {
+	// trafilatura's fallback for small pages joins all paragraphs into one
+	// ("...on its website.The army ..."): a short result in one or two
+	// blocks is checked against readability, which keeps them apart
+	if blocksLen(blocks) < minBody || len(blocks) <= 2 && blocksLen(blocks) < 4*minBody {
 		art, rerr := readability.FromReader(bytes.NewReader(doc.Content), pageURL)
 		if rerr == nil && art.Node != nil {
-			if fb := htmlBlocks(art.Node); blocksLen(fb) > blocksLen(blocks) {
+			if fb := htmlBlocks(art.Node); blocksLen(fb) > blocksLen(blocks) || len(fb) > len(blocks) && 5*blocksLen(fb) >= 4*blocksLen(blocks) {
 				blocks = fb
 				if a.Title == "" {
 					a.Title = strings.TrimSpace(art.Title())

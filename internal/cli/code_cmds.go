@@ -53,15 +53,13 @@ A feed, WARC or JSONL input codes every article in it.`,
 				if p.Coder, err = coderFor(*dicts, *noSyntax); err != nil {
 					return err
 				}
+				p.DefaultDate = fallback
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetEscapeHTML(false)
 				failed := 0
 				var encErr error
 				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
 					if err == nil {
-						if d.Hints.Published.IsZero() {
-							d.Hints.Published = fallback
-						}
 						var an *store.Analysis
 						if an, err = p.Analyze(d); err == nil {
 							an.AssignIDs()

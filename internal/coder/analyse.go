@@ -155,7 +155,8 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 						x := a.tree.deps[d].XPOS
 						vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d)
 					case "amod", "compound":
-						vm.modifier = true // "the surrounding area", "opposition controlled Osh"
+						// "the surrounding area", "opposition controlled Osh"
+						vm.modifier = !a.tree.misparsedMain(d)
 					}
 				}
 			}

@@ -527,7 +527,7 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 			x := a.tree.deps[h].XPOS
 			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h)
 		case "amod", "compound":
-			r.modifier = true // "the surrounding area", "celebrating soldiers"
+			r.modifier = !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
 		case "advcl":
 			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
 				// "... to topple his government": a purpose, not a deed

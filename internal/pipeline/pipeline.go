@@ -50,14 +50,35 @@ type Pipeline struct {
 	All bool
 	// Version names the stages, recorded with every revision.
 	Version string
+	// DefaultDate dates the articles that give no date of their own (a
+	// user's --date); zero leaves them undated.
+	DefaultDate time.Time
 }
 
 // Analyze runs one document through every stage but the store.
 func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
-	a, err := p.Extractor.Extract(doc)
+	a, err := p.Extract(doc)
 	if err != nil {
 		return nil, err
 	}
+	return p.AnalyzeArticle(a), nil
+}
+
+// Extract is the first stage alone: the clean article, dated by
+// DefaultDate when it gives no date.
+func (p *Pipeline) Extract(doc ingest.Doc) (article.Article, error) {
+	a, err := p.Extractor.Extract(doc)
+	if err != nil {
+		return a, err
+	}
+	if a.Published.IsZero() {
+		a.Published = p.DefaultDate
+	}
+	return a, nil
+}
+
+// AnalyzeArticle runs a clean article through the stages after extraction.
+func (p *Pipeline) AnalyzeArticle(a article.Article) *store.Analysis {
 	sentences := text.Split(a.BodyText())
 	ref := ReferenceDate(&a)
 	var events []event.Event
@@ -83,7 +104,7 @@ func (p *Pipeline) Analyze(doc ingest.Doc) (*store.Analysis, error) {
 	if p.Geocoder != nil {
 		toponyms = p.Geocoder.Locate(&a, sentences, events)
 	}
-	return &store.Analysis{Article: a, Sentences: sentences, Events: events, Toponyms: toponyms, Pipeline: p.Version}, nil
+	return &store.Analysis{Article: a, Sentences: sentences, Events: events, Toponyms: toponyms, Pipeline: p.Version}
 }
 
 // ReferenceDate is the date an article's relative dates are read against:

@@ -12,6 +12,7 @@ import (
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
+	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
 	"github.com/sitrep-dev/sitrep/internal/store"
 )
@@ -25,6 +26,10 @@ type RunOptions struct {
 	Progress io.Writer
 	// Errors receives one line per failed input, naming it.
 	Errors io.Writer
+	// Recode analyses articles whose content is already stored again and
+	// adds the events that run finds beside the stored ones (a newer coder,
+	// or --all); without it an unchanged article is skipped after cleaning.
+	Recode bool
 }
 
 // Summary counts what a run did.
@@ -34,15 +39,17 @@ type Summary struct {
 	NewArticles  int           `json:"new_articles"`
 	NewRevisions int           `json:"new_revisions"`
 	Unchanged    int           `json:"unchanged"`
+	Recoded      int           `json:"recoded"`
 	Events       int           `json:"events"`
 	Failed       int           `json:"failed"`
 	Elapsed      time.Duration `json:"elapsed_ns"`
 }
 
 type work struct {
-	doc ingest.Doc
-	an  *store.Analysis
-	err error
+	doc       ingest.Doc
+	an        *store.Analysis
+	unchanged bool // stored already; not analysed again
+	err       error
 }
 
 // Ingest reads every input, analyses each document and stores it. A bad
@@ -109,7 +116,15 @@ func (p *Pipeline) Ingest(ctx context.Context, st *store.Store, args []string, o
 			defer wg.Done()
 			for w := range docs {
 				if w.err == nil {
-					w.an, w.err = p.Analyze(w.doc)
+					var a article.Article
+					if a, w.err = p.Extract(w.doc); w.err == nil {
+						if !opts.Recode {
+							w.unchanged, w.err = st.HasRevision(ctx, a)
+						}
+						if w.err == nil && !w.unchanged {
+							w.an = p.AnalyzeArticle(a)
+						}
+					}
 				}
 				done <- w
 			}
@@ -127,6 +142,10 @@ func (p *Pipeline) Ingest(ctx context.Context, st *store.Store, args []string, o
 			continue
 		}
 		sum.Documents++
+		if w.unchanged {
+			sum.Unchanged++
+			continue
+		}
 		outcome, err := st.Put(ctx, w.an)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -137,13 +156,14 @@ func (p *Pipeline) Ingest(ctx context.Context, st *store.Store, args []string, o
 			cancel()
 			continue
 		}
+		sum.Events += w.an.Stored
 		switch outcome {
 		case store.NewArticle:
 			sum.NewArticles++
-			sum.Events += len(w.an.Events)
 		case store.NewRevision:
 			sum.NewRevisions++
-			sum.Events += len(w.an.Events)
+		case store.Recoded:
+			sum.Recoded++
 		default:
 			sum.Unchanged++
 		}

@@ -131,6 +131,8 @@ type Analysis struct {
 	Events    []event.Event
 	Toponyms  []event.Toponym // every place name of the body, resolved or not
 	Pipeline  string          // stage versions, recorded with the revision
+	// Stored is set by Put: how many of Events were new to the store.
+	Stored int
 }
 
 // Outcome says what Put did with an analysis.
@@ -140,10 +142,11 @@ const (
 	Unchanged   Outcome = iota // the same content was already stored
 	NewArticle                 // first revision of a new article
 	NewRevision                // a changed version of a known article
+	Recoded                    // the same content, with events it lacked added
 )
 
 func (o Outcome) String() string {
-	return [...]string{"unchanged", "new article", "new revision"}[o]
+	return [...]string{"unchanged", "new article", "new revision", "recoded"}[o]
 }
 
 // Identity is how an article is recognised across revisions: its URL, or
@@ -217,6 +220,22 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 		return 0, err
 	}
 	if exists > 0 {
+		// the same content again: only events a newer coder, or a run
+		// with --all, found beside the stored ones are added
+		added, err := putEvents(ctx, tx, an, now)
+		if err != nil {
+			return 0, err
+		}
+		an.Stored = added
+		if err := putToponyms(ctx, tx, revID, an.Toponyms); err != nil {
+			return 0, err
+		}
+		if err := tx.Commit(); err != nil {
+			return 0, fmt.Errorf("commit: %w", err)
+		}
+		if added > 0 {
+			return Recoded, nil
+		}
 		return Unchanged, nil
 	}
 	outcome := NewRevision
@@ -255,20 +274,37 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 			return 0, fmt.Errorf("insert sentence %d: %w", st.Index, err)
 		}
 	}
+	if an.Stored, err = putEvents(ctx, tx, an, now); err != nil {
+		return 0, err
+	}
+	if err := putToponyms(ctx, tx, revID, an.Toponyms); err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("commit: %w", err)
+	}
+	return outcome, nil
+}
+
+// putEvents stores the analysis's events that are not stored yet and
+// returns how many were new: the same mention coded the same way has the
+// same id, so re-coding adds only what a newer coder or --all finds.
+func putEvents(ctx context.Context, tx *sql.Tx, an *Analysis, now string) (int, error) {
+	added := 0
 	evStmt, err := tx.PrepareContext(ctx, `INSERT INTO events(id, revision_id, article_id, sentence_idx, coder, coded_at, event_date,
 		date_precision, cameo, plover, acled_type, acled_subtype, modality, source_code, source_country, target_code, target_country,
 		country_code, lat, lon, geo_precision, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING`)
 	if err != nil {
-		return 0, err
+		return added, err
 	}
 	defer evStmt.Close()
 	ftsStmt, err := tx.PrepareContext(ctx, `INSERT INTO events_fts(rowid, words) VALUES (?, ?)`)
 	if err != nil {
-		return 0, err
+		return added, err
 	}
 	defer ftsStmt.Close()
-	an.AssignIDs()
+	revID, articleID := an.AssignIDs()
 	for i := range an.Events {
 		ev := &an.Events[i]
 		var tcode, tcountry any
@@ -292,26 +328,21 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 			string(ev.Attribution.Modality), nullable(ev.Source.Code), nullable(ev.Source.Country), tcode, tcountry,
 			cc, lat, lon, prec, mustJSON(ev))
 		if err != nil {
-			return 0, fmt.Errorf("insert event: %w", err)
+			return added, fmt.Errorf("insert event: %w", err)
 		}
 		// In the same transaction, so the text index never lags the events.
 		if n, _ := res.RowsAffected(); n == 1 {
+			added++
 			seq, err := res.LastInsertId()
 			if err != nil {
-				return 0, fmt.Errorf("index event: %w", err)
+				return added, fmt.Errorf("index event: %w", err)
 			}
 			if _, err := ftsStmt.ExecContext(ctx, seq, searchText(ev)); err != nil {
-				return 0, fmt.Errorf("index event: %w", err)
+				return added, fmt.Errorf("index event: %w", err)
 			}
 		}
 	}
-	if err := putToponyms(ctx, tx, revID, an.Toponyms); err != nil {
-		return 0, err
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("commit: %w", err)
-	}
-	return outcome, nil
+	return added, nil
 }
 
 // putToponyms stores the place names of a revision, in its transaction.
@@ -349,14 +380,24 @@ func nullInt(v int64) any {
 
 // AssignIDs gives the analysis's events the article, revision and event ids
 // the store files them under, without storing anything.
-func (an *Analysis) AssignIDs() {
-	articleID := ArticleID(Identity(an.Article))
-	revID := RevisionID(articleID, ContentHash(an.Article))
+// It returns the revision and article ids.
+func (an *Analysis) AssignIDs() (revisionID, articleID string) {
+	articleID = ArticleID(Identity(an.Article))
+	revisionID = RevisionID(articleID, ContentHash(an.Article))
 	for i := range an.Events {
 		ev := &an.Events[i]
-		ev.ArticleID, ev.RevisionID = articleID, revID
+		ev.ArticleID, ev.RevisionID = articleID, revisionID
 		ev.ID = EventID(ev)
 	}
+	return revisionID, articleID
+}
+
+// HasRevision reports whether this content of this article is stored: an
+// unchanged article need not be analysed again.
+func (s *Store) HasRevision(ctx context.Context, a article.Article) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM revisions WHERE id = ?`, RevisionID(ArticleID(Identity(a)), ContentHash(a))).Scan(&n)
+	return n > 0, err
 }
 
 // EventID is stable for the same mention coded the same way by the same
