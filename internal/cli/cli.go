@@ -67,6 +67,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = []string{"version"}
+	}
 	c, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "sitrep: unknown command %q\n\n", args[0])
@@ -76,25 +79,31 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sitrep "+c.Name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	run := c.Flags(fs)
-	// The flag package calls Usage on a parse error and on -help; the full
-	// help goes to stdout on request only, an error gets a pointer to it.
-	fs.Usage = func() { fmt.Fprintf(stderr, "Run 'sitrep %s --help' for usage.\n", c.Name) }
-	if err := fs.Parse(args[1:]); err != nil {
+	rest, err := args[1:], error(nil)
+	if _, isGroup := groups[c.Name]; !isGroup || len(rest) > 0 && (rest[0] == "-h" || rest[0] == "-help" || rest[0] == "--help") {
+		// a group's flags belong to its kinds: "sitrep eval geo --json"
+		rest, err = parseArgs(fs, rest)
+	}
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelpTo(stdout, c, fs)
 			return 0
 		}
+		fmt.Fprintf(stderr, "sitrep %s: %v\nRun 'sitrep %s --help' for usage.\n", c.Name, flagError(err), c.Name)
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := run(ctx, env, fs.Args())
+	err = run(ctx, env, rest)
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
-		fs.Usage()
+		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+		fmt.Fprintf(stderr, "sitrep %s: %s\n", c.Name, msg)
+		if !strings.Contains(msg, "--help") {
+			fmt.Fprintf(stderr, "Run 'sitrep %s --help' for usage.\n", c.Name)
+		}
 		return 2
 	case errors.Is(err, ErrPartial):
 		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
@@ -103,6 +112,44 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitrep %s: %v\n", c.Name, err)
 		return 1
 	}
+}
+
+// parseArgs parses flags wherever they stand among the arguments ("sitrep
+// ingest dump.jsonl --quiet"), as users type them; "--" ends the flags and
+// "-" is an argument (standard input). The flag package's own messages and
+// usage are silenced: the caller reports errors once.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	var tail []string
+	for i, a := range args {
+		if a == "--" {
+			args, tail = args[:i], args[i+1:]
+			break
+		}
+	}
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	return append(pos, tail...), nil
+}
+
+// flagError spells a flag error's flag the way the help does, "--name".
+func flagError(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": -"); i >= 0 && !strings.HasPrefix(msg[i+2:], "--") {
+		msg = msg[:i+2] + "-" + msg[i+2:]
+	}
+	return msg
 }
 
 func usageError(format string, a ...any) error {

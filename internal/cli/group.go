@@ -60,18 +60,17 @@ func (g *group) flags(*flag.FlagSet) func(context.Context, *Env, []string) error
 			return usageError("unknown kind %q for %s", args[0], g.cmd.Name)
 		}
 		fs := flag.NewFlagSet("sitrep "+g.cmd.Name+" "+sub.Name, flag.ContinueOnError)
-		fs.SetOutput(env.Stderr)
 		run := sub.Flags(fs)
 		full := *sub
 		full.Name = g.cmd.Name + " " + sub.Name
-		fs.Usage = func() { fmt.Fprintf(env.Stderr, "Run 'sitrep %s --help' for usage.\n", full.Name) }
-		if err := fs.Parse(args[1:]); err != nil {
+		rest, err := parseArgs(fs, args[1:])
+		if err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				printCommandHelpTo(env.Stdout, &full, fs)
 				return nil
 			}
-			return fmt.Errorf("%w: %v", errUsage, err)
+			return fmt.Errorf("%w: %s (run 'sitrep %s --help')", errUsage, flagError(err), full.Name)
 		}
-		return run(ctx, env, fs.Args())
+		return run(ctx, env, rest)
 	}
 }
