@@ -48,16 +48,15 @@ type Actor struct {
 
 // Action is what happened, as written and in the three coding schemes.
 type Action struct {
-	Text         string  `json:"text"`            // the verb phrase as written ("have liberated")
-	Lemma        string  `json:"lemma,omitempty"` // normalised verb ("liberate")
-	Span         Span    `json:"span"`
-	CAMEO        string  `json:"cameo"`                   // e.g. "192"
-	PLOVER       string  `json:"plover,omitempty"`        // event type, e.g. "SEIZE"
-	PLOVERMode   string  `json:"plover_mode,omitempty"`   // e.g. "occupy"
-	ACLEDType    string  `json:"acled_type,omitempty"`    // e.g. "Battles"
-	ACLEDSubType string  `json:"acled_subtype,omitempty"` // e.g. "Government regains territory"
-	QuadClass    int     `json:"quad_class,omitempty"`    // 1 verbal coop .. 4 material conflict
-	Goldstein    float64 `json:"goldstein,omitempty"`
+	Text         string `json:"text"`            // the verb phrase as written ("have liberated")
+	Lemma        string `json:"lemma,omitempty"` // normalised verb ("liberate")
+	Span         Span   `json:"span"`
+	CAMEO        string `json:"cameo"`                   // e.g. "192"
+	PLOVER       string `json:"plover,omitempty"`        // event type, e.g. "SEIZE"
+	PLOVERMode   string `json:"plover_mode,omitempty"`   // e.g. "occupy"
+	ACLEDType    string `json:"acled_type,omitempty"`    // e.g. "Battles"
+	ACLEDSubType string `json:"acled_subtype,omitempty"` // e.g. "Government regains territory"
+	QuadClass    int    `json:"quad_class,omitempty"`    // 1 verbal coop .. 4 material conflict
 }
 
 // Attribution is who the article says reported the event.

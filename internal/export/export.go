@@ -91,9 +91,9 @@ func (j *jsonWriter) Close() error {
 // Columns are the CSV header, documented in the README.
 var Columns = []string{
 	"event_id", "event_date", "date_precision", "date_basis",
-	"source_actor", "source_code", "source_country", "source_sector",
-	"action", "cameo", "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type", "quad_class", "goldstein",
-	"target_actor", "target_code", "target_country", "target_sector",
+	"source_actor", "source_code", "source_country", "source_country_from", "source_sector",
+	"action", "cameo", "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type", "quad_class",
+	"target_actor", "target_code", "target_country", "target_country_from", "target_sector",
 	"modality", "attributed_to",
 	"location", "place", "geonameid", "latitude", "longitude", "country_code", "admin1", "geo_precision",
 	"sentence", "sentence_start", "sentence_end", "confidence", "coder",
@@ -130,15 +130,11 @@ func flatten(r store.Row) []string {
 	if e.Action.QuadClass != 0 {
 		quad = strconv.Itoa(e.Action.QuadClass)
 	}
-	gold := ""
-	if e.Action.Goldstein != 0 {
-		gold = ftoa(e.Action.Goldstein)
-	}
 	return []string{
 		e.ID, e.When.Date, string(e.When.Precision), e.When.Basis,
-		e.Source.Text, e.Source.Code, e.Source.Country, e.Source.Sector,
-		e.Action.Text, e.Action.CAMEO, e.Action.PLOVER, e.Action.PLOVERMode, e.Action.ACLEDType, e.Action.ACLEDSubType, quad, gold,
-		target.Text, target.Code, target.Country, target.Sector,
+		e.Source.Text, e.Source.Code, e.Source.Country, e.Source.CountryFrom, e.Source.Sector,
+		e.Action.Text, e.Action.CAMEO, e.Action.PLOVER, e.Action.PLOVERMode, e.Action.ACLEDType, e.Action.ACLEDSubType, quad,
+		target.Text, target.Code, target.Country, target.CountryFrom, target.Sector,
 		string(e.Attribution.Modality), e.Attribution.Source,
 		loc, place, gid, lat, lon, cc, adm1, prec,
 		e.SentenceSpan.Text, strconv.Itoa(e.SentenceSpan.Start), strconv.Itoa(e.SentenceSpan.End), ftoa(e.Confidence), e.Coder,
@@ -158,12 +154,23 @@ type geoWriter struct {
 	n int
 }
 
+// numericColumns are written as JSON numbers in GeoJSON properties.
+var numericColumns = map[string]bool{"quad_class": true, "geonameid": true, "latitude": true, "longitude": true,
+	"sentence_start": true, "sentence_end": true, "confidence": true}
+
 func (g *geoWriter) Write(r store.Row) error {
-	props := make(map[string]string, len(Columns))
+	props := make(map[string]any, len(Columns))
 	for i, v := range flatten(r) {
-		if v != "" {
-			props[Columns[i]] = v
+		if v == "" {
+			continue
 		}
+		if numericColumns[Columns[i]] {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				props[Columns[i]] = f
+				continue
+			}
+		}
+		props[Columns[i]] = v
 	}
 	var geometry any
 	if l := r.Event.Location; l != nil && l.Place != nil && (l.Precision == event.GeoExact || l.Precision == event.GeoNear) {

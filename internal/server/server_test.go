@@ -176,11 +176,16 @@ func TestEventsFormats(t *testing.T) {
 			Geometry *struct {
 				Coordinates []float64 `json:"coordinates"`
 			} `json:"geometry"`
-			Properties map[string]string `json:"properties"`
+			Properties map[string]any `json:"properties"`
 		} `json:"features"`
 	}
 	if err := json.Unmarshal(b, &fc); err != nil {
 		t.Fatalf("geojson: %v", err)
+	}
+	for _, f := range fc.Features {
+		if _, ok := f.Properties["confidence"].(float64); !ok {
+			t.Errorf("confidence %v is not a number", f.Properties["confidence"])
+		}
 	}
 	nulls := 0
 	for _, f := range fc.Features {

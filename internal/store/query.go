@@ -4,7 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sitrep-dev/sitrep/internal/event"
 )
@@ -87,16 +91,17 @@ type Row struct {
 	Source Source
 }
 
-// EachEvent calls fn for every event matching f, in insertion order.
-func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(Row) error) error {
-	where, args := f.where()
-	q := `SELECT e.seq, e.record, r.article_id, r.id, coalesce(a.url, ''), r.title, coalesce(r.publisher, ''),
+// EachEvent calls fn for every event matching q, in insertion order.
+func (s *Store) EachEvent(ctx context.Context, q Query, fn func(Row) error) error {
+	f := q.Filter
+	where, args := q.where()
+	sqlq := `SELECT e.seq, e.record, r.article_id, r.id, coalesce(a.url, ''), r.title, coalesce(r.publisher, ''),
 		coalesce(r.published, ''), coalesce(r.original_source, ''), r.input_name
 		FROM events e JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = r.article_id` + where + " ORDER BY e.seq"
 	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+		sqlq += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.QueryContext(ctx, sqlq, args...)
 	if err != nil {
 		return fmt.Errorf("query events: %w", err)
 	}
@@ -136,4 +141,104 @@ func (s *Store) Count(ctx context.Context) (Counts, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM revisions),
 		(SELECT count(*) FROM sentences), (SELECT count(*) FROM events)`).Scan(&c.Articles, &c.Revisions, &c.Sentences, &c.Events)
 	return c, err
+}
+
+// ParseQuery reads event filters from URL-style parameters (the API's
+// query string, the export command's flags): from, to, bbox, country,
+// modality, latest, actor, type, source, q. A malformed value is an error
+// that says what is wanted.
+func ParseQuery(v url.Values) (Query, error) {
+	var q Query
+	var err error
+	if q.From, err = parseDate(v, "from"); err != nil {
+		return q, err
+	}
+	if q.To, err = parseDate(v, "to"); err != nil {
+		return q, err
+	}
+	if q.From != "" && q.To != "" && q.From > q.To {
+		return q, queryError("from %s is after to %s", q.From, q.To)
+	}
+	if s := v.Get("bbox"); s != "" {
+		parts := strings.Split(s, ",")
+		if len(parts) != 4 {
+			return q, queryError("bbox must be minLon,minLat,maxLon,maxLat, got %q", s)
+		}
+		var f [4]float64
+		for i, p := range parts {
+			if f[i], err = strconv.ParseFloat(strings.TrimSpace(p), 64); err != nil {
+				return q, queryError("bbox: %q is not a number", p)
+			}
+		}
+		b := BBox{MinLon: f[0], MinLat: f[1], MaxLon: f[2], MaxLat: f[3]}
+		switch {
+		case b.MinLon < -180 || b.MaxLon > 180 || b.MinLon > 180 || b.MaxLon < -180:
+			return q, queryError("bbox: longitudes must be within -180..180")
+		case b.MinLat < -90 || b.MaxLat > 90:
+			return q, queryError("bbox: latitudes must be within -90..90")
+		case b.MinLat > b.MaxLat:
+			return q, queryError("bbox: minLat %g is above maxLat %g", b.MinLat, b.MaxLat)
+		}
+		q.BBox = &b
+	}
+	if c := v.Get("country"); c != "" {
+		if len(c) != 2 || !isLetters(c) {
+			return q, queryError("country is the place's ISO 3166-1 alpha-2 code such as SY, got %q (an actor's alpha-3 country is matched by actor, e.g. SYR)", c)
+		}
+		q.Country = strings.ToUpper(c)
+	}
+	if m := v.Get("modality"); m != "" {
+		if !slices.Contains(queryModalities, m) {
+			return q, queryError("modality must be one of %s, got %q", strings.Join(queryModalities, ", "), m)
+		}
+		q.Modality = m
+	}
+	if s := v.Get("latest"); s != "" {
+		if q.Latest, err = strconv.ParseBool(s); err != nil {
+			return q, queryError("latest must be true or false, got %q", s)
+		}
+	}
+	q.Actor, q.Type, q.Publisher = v.Get("actor"), v.Get("type"), v.Get("source")
+	for name, s := range map[string]string{"actor": q.Actor, "type": q.Type, "source": q.Publisher, "q": v.Get("q")} {
+		if len(s) > 200 {
+			return q, queryError("%s is longer than 200 bytes", name)
+		}
+	}
+	if s := v.Get("q"); s != "" {
+		if MatchExpr(s) == "" {
+			return q, queryError("q has no word to search for: %q", s)
+		}
+		q.Text = s
+	}
+	return q, nil
+}
+
+var queryModalities = []string{string(event.Asserted), string(event.Reported), string(event.Statement),
+	string(event.Hypothetical), string(event.Negated)}
+
+// QueryError is a malformed filter value.
+type QueryError struct{ msg string }
+
+func (e *QueryError) Error() string { return e.msg }
+
+func queryError(format string, a ...any) error { return &QueryError{fmt.Sprintf(format, a...)} }
+
+func parseDate(v url.Values, name string) (string, error) {
+	s := v.Get(name)
+	if s == "" {
+		return "", nil
+	}
+	if _, err := time.Parse("2006-01-02", s); err != nil {
+		return "", queryError("%s must be a date YYYY-MM-DD, got %q", name, s)
+	}
+	return s, nil
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return true
 }
