@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -144,6 +145,12 @@ the last line printed is one JSON object of these figures.`,
 					row("exact triples", sc.Exact)
 					row("root triples", sc.Root)
 					row("code", sc.Code)
+				}
+				if sc.NotEnglish > 0 {
+					fmt.Fprintf(env.Stdout, "note: %d of %d records are not in English; sitrep's coder reads English only\n", sc.NotEnglish, sc.Records)
+				}
+				if strings.Contains(strings.ToLower(filepath.Base(*gold)), "petrarch") && (*dicts == "phoenix" || *dicts == "") {
+					fmt.Fprintln(env.Stdout, "note: the PETRARCH validation sets code fictional actors (Gondor, Arnor): score them with --dicts petrarch-validate")
 				}
 				if *asJSON {
 					b, _ := json.Marshal(sc)

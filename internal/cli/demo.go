@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 
@@ -33,6 +34,14 @@ fresh store, prints a summary, and serves the map when the web UI is built in.`,
 				if len(args) > 0 {
 					return usageError("unexpected arguments %q", args)
 				}
+				if !*noServe && serveHook != nil {
+					// find out now, not after the ingest, that the port is taken
+					ln, err := net.Listen("tcp", *addr)
+					if err != nil {
+						return fmt.Errorf("cannot serve the map on %s: %w (choose another with --addr, or --no-serve)", *addr, err)
+					}
+					ln.Close()
+				}
 				dir, err := os.MkdirTemp("", "sitrep-demo-")
 				if err != nil {
 					return err
@@ -59,7 +68,11 @@ fresh store, prints a summary, and serves the map when the web UI is built in.`,
 				if err != nil {
 					return err
 				}
-				printSummary(env, path, sum)
+				shown := path
+				if *db == "" {
+					shown = "a temporary store (removed on exit; keep one with --db FILE)"
+				}
+				printSummary(env, shown, sum)
 				if err := printDemoSummary(ctx, env, st); err != nil {
 					return err
 				}
@@ -89,18 +102,29 @@ func printDemoSummary(ctx context.Context, env *Env, st *store.Store) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "store: %d articles, %d revisions, %d sentences, %d events\n", c.Articles, c.Revisions, c.Sentences, c.Events)
-	rows, err := st.DB().QueryContext(ctx, `SELECT coalesce(acled_type, plover, cameo), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 12`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var kind string
-		var n int
-		if err := rows.Scan(&kind, &n); err != nil {
+	for _, b := range []struct{ title, column string }{
+		{"by ACLED-style event type (conflict events)", "acled_type"},
+		{"by PLOVER event type", "plover"},
+		{"by modality", "modality"},
+	} {
+		rows, err := st.DB().QueryContext(ctx, `SELECT `+b.column+`, count(*) FROM events WHERE `+b.column+` IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 8`)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "  %-40s %d\n", kind, n)
+		fmt.Fprintf(env.Stdout, "%s:\n", b.title)
+		for rows.Next() {
+			var kind string
+			var n int
+			if err := rows.Scan(&kind, &n); err != nil {
+				rows.Close()
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "  %-40s %d\n", kind, n)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 	}
-	return rows.Err()
+	return nil
 }

@@ -8,9 +8,11 @@ import (
 	"os"
 	"strings"
 
+	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/event"
 	"github.com/sitrep-dev/sitrep/internal/geo"
 	"github.com/sitrep-dev/sitrep/internal/geo/gazbuild"
+	"github.com/sitrep-dev/sitrep/internal/ingest"
 	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
@@ -96,8 +98,14 @@ JSON lines: GeoNames id, name, point, country, admin1, feature code.`,
 				g := gc.Gazetteer()
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetEscapeHTML(false)
+				missing := 0
 				for _, name := range args {
-					for i, p := range g.Lookup(name) {
+					places := g.Lookup(name)
+					if len(places) == 0 {
+						fmt.Fprintf(env.Stderr, "no place named %q in the gazetteer\n", name)
+						missing++
+					}
+					for i, p := range places {
 						if i == *limit {
 							break
 						}
@@ -111,6 +119,9 @@ JSON lines: GeoNames id, name, point, country, admin1, feature code.`,
 						}
 					}
 				}
+				if missing > 0 {
+					return fmt.Errorf("%w: %d of %d names not found", ErrPartial, missing, len(args))
+				}
 				return nil
 			}
 		},
@@ -118,9 +129,10 @@ JSON lines: GeoNames id, name, point, country, admin1, feature code.`,
 	register(&Command{
 		Name:    "geocode",
 		Summary: "print the toponyms of an article as JSON lines",
-		Usage:   "[--gazetteer FILE] FILE",
-		Help: `Finds every place name in FILE (plain text, paragraphs separated by blank lines)
-and prints one JSON line per mention: the span (code points into the text), the
+		Usage:   "[--gazetteer FILE] FILE|URL",
+		Help: `Reads FILE as ingest does (text, HTML, a feed, WARC or JSONL: each article is
+cleaned first), finds every place name of its body and prints one JSON line per
+mention, with offsets into the clean body: the span (code points into the text), the
 sentence, the kind (name, demonym, unknown, street), the resolved place
 (GeoNames id, name, point, country, admin1, feature code) and the precision:
   exact       the named place itself (a town, a district)
@@ -135,20 +147,38 @@ sentence, the kind (name, demonym, unknown, street), the resolved place
 				if len(args) != 1 {
 					return usageError("give exactly one FILE")
 				}
-				raw, err := os.ReadFile(args[0])
-				if err != nil {
-					return err
-				}
 				gc, err := geocoderFor(*gaz)
 				if err != nil {
 					return err
 				}
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetEscapeHTML(false)
-				for _, t := range gc.Toponyms(text.Split(string(raw)), nil) {
-					if err := enc.Encode(t); err != nil {
-						return err
+				// read and cleaned as ingest reads it, so that a page's
+				// markup or a feed's dates are no place names
+				failed, docs := 0, 0
+				var encErr error
+				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
+					if err == nil {
+						var a article.Article
+						if a, err = (article.Extractor{}).Extract(d); err == nil {
+							docs++
+							for _, t := range gc.LocateAll(&a, text.Split(a.BodyText()), nil) {
+								if encErr = enc.Encode(t); encErr != nil {
+									return false
+								}
+							}
+							return true
+						}
 					}
+					failed++
+					fmt.Fprintf(env.Stderr, "error: %v\n", err)
+					return true
+				})
+				if encErr != nil {
+					return encErr
+				}
+				if failed > 0 {
+					return fmt.Errorf("%w: %d document(s) could not be read", ErrPartial, failed)
 				}
 				return nil
 			}

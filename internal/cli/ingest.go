@@ -75,17 +75,19 @@ geocode with it instead of the embedded one.`,
 					opts.Progress = env.Stderr
 				}
 				sum, err := p.Ingest(ctx, st, args, opts)
+				if ctx.Err() != nil {
+					// what was stored is whole and stays: say so, and how to go on
+					printSummary(env, *db, sum)
+					return fmt.Errorf("interrupted: %d articles stored before the stop are kept; run the same command again to take the rest", sum.NewArticles+sum.NewRevisions)
+				}
 				if err != nil {
 					return err
-				}
-				if ctx.Err() != nil {
-					return fmt.Errorf("interrupted: %w", ctx.Err())
 				}
 				if !*quiet {
 					printSummary(env, *db, sum)
 				}
 				if sum.Failed > 0 {
-					return fmt.Errorf("%w: %d of the inputs could not be read (see above)", ErrPartial, sum.Failed)
+					return fmt.Errorf("%w: %d input(s) or record(s) could not be read (see above); the others are stored", ErrPartial, sum.Failed)
 				}
 				return nil
 			}

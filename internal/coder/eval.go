@@ -20,6 +20,7 @@ type GoldRecord struct {
 	Events   []GoldEvent `json:"events"`
 	NoEvents any         `json:"noevents,omitempty"`
 	Ontology string      `json:"ontology,omitempty"`
+	Lang     string      `json:"lang,omitempty"`
 }
 
 // GoldEvent is one gold event: CAMEO codes, or for PLOVER sets a PLOVER
@@ -64,6 +65,7 @@ type Scores struct {
 	PLOVER     *PRF    `json:"plover,omitempty"` // (source country, PLOVER type)
 	Seconds    float64 `json:"seconds"`
 	Modalities string  `json:"modalities"`
+	NotEnglish int     `json:"not_english,omitempty"` // records in another language: the coder reads English only
 	Dyads      bool    `json:"require_dyad,omitempty"`
 }
 
@@ -105,6 +107,9 @@ func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
 			return nil, fmt.Errorf("record %d: %w", sc.Records+1, err)
 		}
 		sc.Records++
+		if rec.Lang != "" && rec.Lang != "en" {
+			sc.NotEnglish++
+		}
 		date, _ := time.Parse("20060102", rec.Date)
 		ctx := Context{Published: date, Memory: &Memory{}}
 		var coded []event.Event

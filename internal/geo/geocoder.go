@@ -432,6 +432,32 @@ func (gc *Geocoder) recentPlace(w *work, sentences []text.Sentence, sent int) *e
 	return gc.areaLocation(w, sentences, best)
 }
 
+// actorNouns after a place name make it name an actor, not a location:
+// "the Damascus government", "US officials", "Kabul's police".
+var actorNouns = map[string]bool{"government": true, "regime": true, "authorities": true, "military": true, "army": true,
+	"forces": true, "troops": true, "officials": true, "official": true, "police": true, "administration": true,
+	"ministry": true, "leadership": true, "spokesman": true, "spokeswoman": true, "embassy": true, "envoy": true,
+	"delegation": true, "parliament": true, "president": true, "leaders": true, "navy": true, "air": true, "statement": true}
+
+// actorModifier reports whether the words after a place name (rest) make it
+// an actor's modifier.
+func actorModifier(rest string) bool {
+	rest = strings.TrimPrefix(rest, "'s")
+	rest = strings.TrimPrefix(rest, "’s")
+	rest = strings.TrimLeft(rest, " ")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	return actorNouns[strings.ToLower(rest[:end])]
+}
+
+// insideCue reports whether span sp lies in the event's attribution cue.
+func insideCue(ev *event.Event, sp event.Span) bool {
+	c := ev.Attribution.Cue
+	return c != nil && sp.Start >= c.Start && sp.End <= c.End
+}
+
 // datelinePlace places an event of the lead sentence, right after the
 // dateline ("KABUL, Aug. 5 - A car bomb killed ..."), at the dateline's
 // city when the sentence names no place: the wire's convention.
@@ -548,9 +574,15 @@ func (gc *Geocoder) areaLocation(w *work, sentences []text.Sentence, k int) *eve
 			area = &g.Places[c.place]
 		}
 	}
-	loc := &event.Location{Name: sp.Text, Span: &sp, Place: g.EventPlace(area), Precision: precisionOf(area)}
+	// named for the area it stands for, by the place the article named
+	// ("Nawa" two sentences back places "some units in the area" in the
+	// province of Daraa, not in Nawa)
+	loc := &event.Location{Name: area.Name, Span: &sp, Place: g.EventPlace(area), Precision: precisionOf(area), Anchor: sp.Text}
 	if loc.Precision == event.GeoExact {
 		loc.Precision = event.GeoAdmin1
+	}
+	if area == p {
+		loc.Anchor = ""
 	}
 	return loc
 }
@@ -622,10 +654,14 @@ func (gc *Geocoder) eventLocation(w *work, sentences []text.Sentence, ev *event.
 		tops = append(tops, t)
 		idx = append(idx, k)
 	}
+	s := sentences[ev.Sentence].Text
 	for i, t := range tops {
 		r := rank(t.Precision)
 		if r > 2 || w.ms[idx[i]].kind == kindDemonym {
 			continue // "Syrian forces": an actor's adjective, not where it happened
+		}
+		if m := &w.ms[idx[i]]; actorModifier(s[m.end:]) || insideCue(ev, t.Span) {
+			continue // "the Damascus government", "according to the US military"
 		}
 		d := t.Span.Start - at
 		if d < 0 {

@@ -67,7 +67,7 @@ func TestReadBadInput(t *testing.T) {
 			errs: []string{"articles.json: a JSON document spread over lines"}},
 		{name: "json array", file: "articles.json", data: []byte(`[{"title":"x","text":"y"}]`), errs: []string{"articles.json: a JSON array"}},
 		{name: "jsonl bad date and types", file: "d.jsonl", data: []byte(`{"text":"a","date":"last Tuesday"}` + "\n" + `{"text":"b","authors":7}` + "\n" + `{"text":5}` + "\n" + "{\"text\":\"caf\xe9\"}\n"),
-			errs: []string{`d.jsonl:1: field "date" is "last Tuesday"`, `d.jsonl:2: field "authors": want a string or a list`, `d.jsonl:3: field "text" is a JSON number, want string`, "d.jsonl:4: not valid UTF-8 (byte offset 12 in the line)"}},
+			errs: []string{`d.jsonl:1: field "date" is "last Tuesday"`, `d.jsonl:2: field "authors": want a string or a list`, `d.jsonl:3: field "text" is a JSON number, want a string`, "d.jsonl:4: not valid UTF-8 (byte offset 12 in the line)"}},
 		{name: "sitemap", file: "sitemap.xml", data: []byte(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>`),
 			errs: []string{"sitemap.xml: an XML document with root <urlset>"}},
 		{name: "10 MB single line", file: "huge.txt", data: bytes.Repeat([]byte("a"), 10<<20),

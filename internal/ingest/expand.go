@@ -121,7 +121,16 @@ var skippedExts = map[string]bool{
 	".css": true, ".js": true, ".mjs": true, ".map": true,
 	// WARC indexes and crawler leftovers
 	".cdx": true, ".cdxj": true, ".idx": true, ".open": true, ".lock": true, ".pid": true,
+	// source code and configuration, as in a repository checked out beside the articles
+	".go": true, ".py": true, ".rb": true, ".java": true, ".c": true, ".h": true, ".cc": true, ".cpp": true,
+	".rs": true, ".ts": true, ".sh": true, ".yaml": true, ".yml": true, ".toml": true, ".ini": true,
+	".mod": true, ".sum": true, ".cfg": true,
 }
+
+// skippedNames are files a walk passes over whatever their extension: a
+// folder's own documentation is not news.
+var skippedNames = map[string]bool{"readme": true, "license": true, "licence": true, "notice": true, "changelog": true,
+	"copying": true, "authors": true, "contributing": true, "makefile": true, "dockerfile": true}
 
 // readableGz are compressed inputs Read understands.
 var readableGz = []string{".warc.gz", ".jsonl.gz", ".ndjson.gz", ".txt.gz", ".html.gz", ".htm.gz", ".xml.gz", ".rss.gz"}
@@ -135,6 +144,9 @@ func skipByName(name string) bool {
 	}
 	if strings.HasSuffix(lower, "~") {
 		return true // an editor's backup
+	}
+	if skippedNames[strings.TrimSuffix(lower, filepath.Ext(lower))] {
+		return true
 	}
 	return skippedExts[filepath.Ext(lower)]
 }

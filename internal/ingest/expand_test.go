@@ -77,3 +77,25 @@ func TestExpandSymlinkRoot(t *testing.T) {
 		t.Errorf("inputs %q, errors %v", inputs, errs)
 	}
 }
+
+// TestExpandSkipsNonArticles: a folder's readme, licence and source code
+// are not news, but a markdown or text scrape is.
+func TestExpandSkipsNonArticles(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"README.md", "LICENSE", "select.go", "config.yaml", "story.md", "report.txt", "page.html"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputs, errs := Expand([]string{dir})
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	var names []string
+	for _, in := range inputs {
+		names = append(names, filepath.Base(in))
+	}
+	if got := strings.Join(names, " "); got != "page.html report.txt story.md" {
+		t.Errorf("inputs %s", got)
+	}
+}

@@ -115,7 +115,11 @@ func parseJSONRecord(line []byte) (Doc, error) {
 	if err := json.Unmarshal(line, &rec); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
-			return Doc{}, fmt.Errorf("field %q is a JSON %s, want %s", ute.Field, ute.Value, ute.Type)
+			if ute.Field == "" {
+				return Doc{}, fmt.Errorf("the line is a JSON %s, want one article object {\"url\",\"title\",\"date\",\"text\"|\"html\"}", ute.Value)
+			}
+			want := ute.Type.Kind().String()
+			return Doc{}, fmt.Errorf("field %q is a JSON %s, want a %s", ute.Field, ute.Value, want)
 		}
 		return Doc{}, fmt.Errorf("malformed JSON: %w", err)
 	}

@@ -36,6 +36,9 @@ func bad(format string, a ...any) error { return &badRequest{fmt.Sprintf(format,
 func checkParams(v url.Values, allowed []string) error {
 	for k, vals := range v {
 		if !slices.Contains(allowed, k) {
+			if len(allowed) == 0 {
+				return bad("unknown parameter %q: this endpoint takes none", k)
+			}
 			return bad("unknown parameter %q (accepted: %s)", k, strings.Join(allowed, ", "))
 		}
 		if len(vals) > 1 {

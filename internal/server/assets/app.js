@@ -230,6 +230,21 @@
       svg.append(t);
       return;
     }
+    // A few events dated from history ("born in 1939", "since 1993") would
+    // squeeze the news into a sliver: the axis spans the middle 98% of the
+    // events unless that leaves most of the range out anyway.
+    let lo = 0, hi = byDay.length - 1, outside = 0;
+    const total = byDay.reduce((n, d) => n + d.count, 0);
+    if (total >= 50) {
+      let acc = 0;
+      while (lo < hi && acc + byDay[lo].count <= total * 0.01) acc += byDay[lo++].count;
+      let acc2 = 0;
+      while (hi > lo && acc2 + byDay[hi].count <= total * 0.01) acc2 += byDay[hi--].count;
+      const full = Date.parse(byDay[byDay.length - 1].key) - Date.parse(byDay[0].key);
+      if (Date.parse(byDay[hi].key) - Date.parse(byDay[lo].key) > full / 2) { lo = 0; hi = byDay.length - 1; }
+      else outside = acc + acc2;
+    }
+    byDay = byDay.slice(lo, hi + 1);
     const first = Date.parse(byDay[0].key), last = Date.parse(byDay[byDay.length - 1].key);
     const days = Math.round((last - first) / DAY) + 1;
     const per = Math.max(1, Math.ceil(days / Math.max(20, Math.floor((w - 2 * pad) / 4))));
@@ -265,7 +280,8 @@
     };
     label(pad, "start", iso(first));
     label(w - pad, "end", iso(bins[bins.length - 1].to));
-    label(w / 2, "middle", "max " + max + (per === 1 ? " per day" : " per " + per + " days"));
+    label(w / 2, "middle", "max " + max + (per === 1 ? " per day" : " per " + per + " days") +
+      (outside ? " · " + outside + " events dated outside this range" : ""));
     svg.dataset.pad = pad;
     svg.dataset.bw = bw;
   }
