@@ -42,6 +42,7 @@ type analysis struct {
 	// locTarget is set when the last objectMention fell back to an actor
 	// inside a locative phrase.
 	locTarget bool
+	locPrep   string // the preposition before it
 }
 
 func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
@@ -147,13 +148,16 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 		if !cand[i] || a.mAt[i] >= 0 {
 			continue
 		}
+		if a.goingTo(i) {
+			continue // "is going to sign": a future, the event is "sign"
+		}
 		if vm := a.matchVerb(i); vm != nil {
 			if a.tree != nil {
 				if d := a.tree.dep(a.toks[vm.h]); d >= 0 {
 					switch a.tree.deps[d].DepRel {
 					case "acl":
 						x := a.tree.deps[d].XPOS
-						vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d)
+						vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d) && !a.tree.alleged(d)
 					case "amod", "compound":
 						// "the surrounding area", "opposition controlled Osh"
 						vm.modifier = !a.tree.misparsedMain(d)
@@ -242,6 +246,23 @@ func isAdjLike(w string) bool {
 
 func allUpper(s string) bool {
 	return strings.ToUpper(s) == s && strings.ToLower(s) != s
+}
+
+// goingTo reports whether token i is the "going" of "be going to V".
+func (a *analysis) goingTo(i int) bool {
+	if a.toks[i].Lower != "going" || i+1 >= len(a.toks) || a.toks[i+1].Lower != "to" {
+		return false
+	}
+	for p := i - 1; p >= 0 && p >= i-3; p-- {
+		w := a.toks[p].Lower
+		if beWords[w] || w == "'s" || w == "'re" || w == "'m" {
+			return true
+		}
+		if !negWords[w] && !adverbLike[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return false
 }
 
 // verbForms are the dictionary verbs token i can be: by its form, or, for
@@ -530,7 +551,7 @@ func (a *analysis) objectMention(k, from, right int, code string) int {
 		}
 		if locPreps[p] || p == "by" {
 			if loc < 0 && m.Code != "" {
-				loc = x
+				loc, a.locPrep = x, p
 			}
 			continue
 		}

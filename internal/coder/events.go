@@ -2,6 +2,7 @@ package coder
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/internal/actor"
@@ -104,6 +105,12 @@ func (a *analysis) events() []event.Event {
 				// a reporting verb's addressee is its object ("told X"); the
 				// words after "said" are what was said, and the parse says so
 				t = a.objectMention(k, vm.j, right, vm.code)
+				if tr != nil && a.locTarget && placePreps[a.locPrep] && !strings.HasPrefix(vm.code, "04") {
+					// "protested in Kabul", "torched cars in Paris": where it
+					// happened, which the parse shows is no object -- but the
+					// country a visitor "arrived in" is the host of the visit
+					t = -1
+				}
 			}
 			if t < 0 && k+1 < len(a.verbs) && a.sharedObject(vm, a.verbs[k+1]) {
 				// "shot and wounded Gondor": the object of the second verb
@@ -144,6 +151,10 @@ func (a *analysis) events() []event.Event {
 			// "three soldiers were killed in a bombing", "a roadside bomb
 			// killed two": the attack happened though no one is named; the
 			// perpetrator is kept unknown, as ACLED's unidentified groups
+			srcActor = a.unnamedAgent(vm, tr)
+		case violent(vm.code) && tgtActor == nil && explosionLemmas[vm.v.lemma] && a.weaponSubject(vm, tr):
+			// "a bomb exploded in Lahore": an explosion is an event with or
+			// without victims (ACLED's remote explosive)
 			srcActor = a.unnamedAgent(vm, tr)
 		default:
 			continue // no one acts and no one is hurt: nothing to code
@@ -198,6 +209,16 @@ func (a *analysis) events() []event.Event {
 			Coder:        a.c.coderTag(),
 		}
 		code = a.byWeapon(code)
+		if assemblyLemmas[vm.v.lemma] && protestWords.MatchString(srcActor.Text) {
+			code = "141" // "protesters gathered outside parliament": a demonstration, not a meeting
+		}
+		if tr != nil {
+			if at, ok := a.allegation(tr); ok {
+				ev.Attribution = at
+			} else if cue, ok := a.negatedGovernor(tr.head); ok && ev.Attribution.Modality != event.Negated {
+				ev.Attribution = event.Attribution{Modality: event.Negated, Cue: &cue}
+			}
+		}
 		ev.Action = a.action(vm, code)
 		ploverIntent(&ev)
 		acledByActors(&ev)
@@ -250,6 +271,15 @@ func (a *analysis) governsInfinitive(k int, tr *treeRoles) bool {
 	return k+1 < len(a.verbs) && a.verbs[k+1].infinitive && a.governed(k+1)
 }
 
+// assemblyLemmas gather a crowd; done by protesters they are a protest.
+var assemblyLemmas = setOf(`gather assemble rally march converge mass`)
+
+var protestWords = regexp.MustCompile(`(?i)\b(protesters?|protestors?|demonstrators?|marchers|crowds?|activists|strikers|opposition supporters)\b`)
+
+// placePreps introduce where something happened, not whom it was done to
+// ("fired at Seoul", "an attack by X" do name a target).
+var placePreps = setOf(`in inside within throughout across around near outside along`)
+
 // genericVerbs have so many senses that CAMEO's default code for them is
 // more often wrong than right: "take", "go", "call", "consider", "hope".
 var genericVerbs = setOf(`call take go come leave consider want give plan suggest arrive gather enter think decide lead hear seek conduct provide serve see hope need increase admit suspect prepare travel control face fly expect open break hold keep bring put make get move set turn remain stay begin start continue use show help find`)
@@ -263,6 +293,18 @@ func violent(code string) bool {
 // attackNouns are the weapons and attacks that stand as the subject of an
 // attack whose perpetrator the sentence does not name.
 var attackNouns = setOf(`bomb bombs bombing bombings blast blasts explosion explosions attack attacks strike strikes airstrike airstrikes air-strike raid raids shelling shell shells rocket rockets missile missiles mortar mortars mine mines landmine landmines ied ieds grenade grenades gunfire fire fighting clashes clash battle bomber bombers drone drones shooting shootings ambush`)
+
+// explosionLemmas are the verbs of a device going off.
+var explosionLemmas = setOf(`explode detonate blast`)
+
+// weaponSubject reports whether verb vm's subject is a weapon or an attack
+// ("a bomb", "the blast").
+func (a *analysis) weaponSubject(vm *vmatch, tr *treeRoles) bool {
+	if tr != nil {
+		return !tr.passive && tr.subjDep >= 0 && attackNouns[strings.ToLower(a.tree.deps[tr.subjDep].Form)]
+	}
+	return !vm.passive && vm.auxStart > 0 && attackNouns[a.toks[vm.auxStart-1].Lower]
+}
 
 // harmLemmas are the verbs whose victims make an event even when no one is
 // named as the perpetrator.
@@ -815,4 +857,48 @@ func (a *analysis) hasPhrase(phrase string) bool {
 		}
 	}
 	return false
+}
+
+// allegation is the attribution of an act that is only alleged: "Iran
+// accused the Romanians of hijacking a ship" reports Iran's claim, it does
+// not assert the hijacking.
+func (a *analysis) allegation(tr *treeRoles) (event.Attribution, bool) {
+	h := tr.head
+	m := a.tree.child(h, "mark")
+	if m < 0 || !strings.EqualFold(a.tree.deps[m].Form, "of") {
+		return event.Attribution{}, false
+	}
+	g := a.tree.accuser(h)
+	if g < 0 {
+		return event.Attribution{}, false
+	}
+	src := ""
+	if s := a.tree.child(g, "nsubj"); s >= 0 {
+		from, to := a.tree.subtree(s)
+		src = strings.TrimSpace(a.s.Text[a.tree.deps[from].Start:a.tree.deps[to].End])
+	}
+	d := a.tree.deps[g]
+	cue := a.s.Span(d.Start, d.End)
+	return event.Attribution{Modality: event.Reported, Source: src, Cue: &cue}, true
+}
+
+// negatedGovernor finds a negation on the verbs an infinitive hangs from:
+// in "X is not going to sign a truce" the "not" is on "going", the event
+// is "sign". It returns the negation's span.
+func (a *analysis) negatedGovernor(h int) (event.Span, bool) {
+	for steps := 0; steps < 3; steps++ {
+		if a.tree.rel(h) != "xcomp" {
+			return event.Span{}, false
+		}
+		h = a.tree.head(h)
+		if h < 0 {
+			return event.Span{}, false
+		}
+		for _, c := range a.tree.children[h] {
+			if d := a.tree.deps[c]; (d.DepRel == "advmod" || d.DepRel == "neg") && negWords[strings.ToLower(d.Form)] {
+				return a.s.Span(d.Start, d.End), true
+			}
+		}
+	}
+	return event.Span{}, false
 }

@@ -264,3 +264,34 @@ func TestWeaponsAndACLEDTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestAllegations needs the parse: the shallow rules cannot tell whose act
+// an accusation names.
+func TestAllegations(t *testing.T) {
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed := *base
+	parsed.SetParser(syntaxParser{p})
+	runFeatureWith(t, &parsed, []featureCase{
+		// the accused act is only alleged, and the accused does it
+		{"Iran accused the Romanian crew of hijacking a tanker.", "ROU", "", "17", event.Reported, "Iran"},
+		{"Kenya accused Somali militants of attacking the border post.", "SOM", "", "19", event.Reported, "Kenya"},
+	})
+}
+
+func TestProtestsFuturesAndExplosions(t *testing.T) {
+	runFeature(t, []featureCase{
+		// protesters gathering is a demonstration
+		{"Protesters gathered outside the parliament in Nairobi.", "OPP", "", "141", event.Asserted, ""},
+		// "be going to" is a future: the event is the verb after it
+		{"The rebels are not going to attack the base.", "REB", "", "19", event.Negated, ""},
+		// a bomb going off is an event though no one is named
+		{"A bomb exploded near the market.", "UAF", "", "183", event.Asserted, ""},
+	})
+}

@@ -177,8 +177,19 @@ func (t *tree) passive(i int) bool {
 // root, so the sentence would have no predicate at all ("Foreign ministers
 // agreed on Saturday to ..." with "ministers" as root).
 func (t *tree) misparsedMain(i int) bool {
+	// climb to the root: "Thousands of people protested" with "Thousands"
+	// as root hangs the verb from "people", itself under the root noun
 	h := t.head(i)
-	return h >= 0 && t.deps[h].DepRel == "root" && isNominal(t.deps[h].UPOS)
+	for steps := 0; h >= 0 && steps < 8; steps++ {
+		if t.deps[h].DepRel == "root" {
+			return isNominal(t.deps[h].UPOS)
+		}
+		if !isNominal(t.deps[h].UPOS) {
+			return false
+		}
+		h = t.head(h)
+	}
+	return false
 }
 
 // subjectOf finds the dep index of verb i's subject, following the paths
@@ -216,6 +227,17 @@ func (t *tree) subjectOf(i int, depth int) (subj int, ok bool) {
 			return o, true
 		}
 		return t.subjectOf(h, depth+1)
+	case "advcl", "acl":
+		if m := t.child(i, "mark"); m >= 0 && strings.EqualFold(t.deps[m].Form, "of") {
+			// "accused the Romanians of hijacking": the accused act
+			if g := t.accuser(i); g >= 0 {
+				if o := t.child(g, "obj"); o >= 0 {
+					return o, true
+				}
+			}
+		}
+	}
+	switch t.rel(i) {
 	case "advcl":
 		if t.deps[i].XPOS == "VBG" && t.child(i, "mark") < 0 {
 			// "..., killing at least 20": the main clause's actor, which
@@ -240,6 +262,29 @@ func (t *tree) subjectOf(i int, depth int) (subj int, ok bool) {
 		return h, true
 	}
 	return -1, false
+}
+
+// accuseLemmas are the verbs whose "of" complement is an allegation:
+// "accused X of hijacking", "suspected of smuggling".
+var accuseLemmas = setOf(`accuse blame charge suspect convict indict allege`)
+
+// alleged reports whether verb i is the "of V-ing" an accusation names.
+func (t *tree) alleged(i int) bool {
+	m := t.child(i, "mark")
+	return m >= 0 && strings.EqualFold(t.deps[m].Form, "of") && t.accuser(i) >= 0
+}
+
+// accuser is the accusing verb an "of V-ing" complement hangs from
+// (directly, or through the accused noun), -1 if none.
+func (t *tree) accuser(i int) int {
+	h := t.head(i)
+	for steps := 0; h >= 0 && steps < 2; steps++ {
+		if t.deps[h].UPOS == "VERB" && accuseLemmas[t.deps[h].Lemma] {
+			return h
+		}
+		h = t.head(h)
+	}
+	return -1
 }
 
 // agentOf is the "by" agent of passive verb i, -1 when unsaid.
@@ -525,7 +570,7 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 			// "lorries passing through", "a meeting aimed at": a participle
 			// that describes a noun, not an event the sentence reports
 			x := a.tree.deps[h].XPOS
-			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h)
+			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
 		case "amod", "compound":
 			r.modifier = !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
 		case "advcl":

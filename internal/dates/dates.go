@@ -28,6 +28,9 @@ var months = map[string]time.Month{
 	"december": 12, "dec": 12,
 }
 
+var agoNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -39,6 +42,9 @@ const monthRE = `(?:January|February|March|April|May|June|July|August|September|
 // longer date. Named groups say which form matched.
 var dateRE = regexp.MustCompile(`(?i)\b(?:` +
 	`(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))` +
+	`|(?P<pm>(?:early|late|mid)[\s-]+(?P<m5>` + monthRE + `)(?:,?\s+(?P<y5>\d{4}))?)` +
+	`|(?P<py>(?:early|late|mid)[\s-]+(?P<y6>(?:19|20)\d{2}))` +
+	`|(?P<ago>(?P<an>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<au>days?|weeks?|months?|years?)\s+ago)` +
 	`|(?P<mdy>(?P<m1>` + monthRE + `)\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?)` +
 	`|(?P<dmy>(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>` + monthRE + `)(?:,?\s+(?P<y2>\d{4}))?)` +
 	`|(?P<my>(?P<m3>` + monthRE + `)\s+(?P<y3>\d{4}))` +
@@ -93,7 +99,7 @@ func mayHaveDate(text string) bool {
 		}
 	}
 	l := strings.ToLower(text)
-	for _, w := range []string{"day", "to", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week", "month", "year", "night", "morning", "afternoon", "evening"} {
+	for _, w := range []string{"day", "to", "ago", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "week", "month", "year", "night", "morning", "afternoon", "evening"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -110,6 +116,42 @@ func resolve(g func(string) string, ref time.Time) (Mention, bool) {
 		mo, _ := strconv.Atoi(g("im"))
 		d, _ := strconv.Atoi(g("id"))
 		return exact(y, time.Month(mo), d)
+	case g("pm") != "":
+		// "in late March": the month, not a day in it
+		mo := months[strings.TrimSuffix(strings.ToLower(g("m5")), ".")]
+		if ys := g("y5"); ys != "" {
+			y, _ := strconv.Atoi(ys)
+			return Mention{Date: time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Precision: event.Month}, true
+		}
+		if !haveRef {
+			return Mention{}, false
+		}
+		y := ref.Year()
+		if mo > ref.Month() {
+			y-- // a month after the dateline's is last year's
+		}
+		return Mention{Date: time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Precision: event.Month, Relative: true}, true
+	case g("py") != "":
+		y, _ := strconv.Atoi(g("y6"))
+		return Mention{Date: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: event.Year}, true
+	case g("ago") != "":
+		if !haveRef {
+			return Mention{}, false
+		}
+		n := agoNumbers[strings.ToLower(g("an"))]
+		if n == 0 {
+			n, _ = strconv.Atoi(g("an"))
+		}
+		switch u := strings.TrimSuffix(strings.ToLower(g("au")), "s"); u {
+		case "day":
+			return Mention{Date: ref.AddDate(0, 0, -n), Precision: event.Day, Relative: true}, true
+		case "week":
+			return Mention{Date: ref.AddDate(0, 0, -7*n), Precision: event.Week, Relative: true}, true
+		case "month":
+			return Mention{Date: ref.AddDate(0, -n, 0), Precision: event.Month, Relative: true}, true
+		default:
+			return Mention{Date: ref.AddDate(-n, 0, 0), Precision: event.Year, Relative: true}, true
+		}
 	case g("mdy") != "" || g("dmy") != "":
 		ms, ds, ys := g("m1"), g("d1"), g("y1")
 		if g("dmy") != "" {

@@ -28,6 +28,11 @@ func TestFind(t *testing.T) {
 		{"May God help them.", "", ""},
 		{"No date here at all.", "", ""},
 		{"On February 30 nothing happened.", "", ""},
+		{"He was kidnapped in late March.", "2018-03-01", event.Month},
+		{"Talks collapsed in early December.", "2017-12-01", event.Month},
+		{"The ceasefire held until mid-2016.", "2016-01-01", event.Year},
+		{"The base was shelled two days ago.", "2018-07-16", event.Day},
+		{"Rebels took the town three weeks ago.", "2018-06-27", event.Week},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -136,7 +136,7 @@ func dateMentions(s text.Sentence, ref time.Time) []dates.Mention {
 
 func whenFrom(mentions []dates.Mention, s text.Sentence, ev event.Event, ref time.Time) event.When {
 	if len(mentions) > 0 {
-		actionAt := ev.Action.Span.Start - s.CharStart // code points, close enough to compare distance
+		actionAt := byteOffset(s.Text, ev.Action.Span.Start-s.CharStart)
 		best := mentions[0]
 		for _, m := range mentions[1:] {
 			if abs(m.Start-actionAt) < abs(best.Start-actionAt) {
@@ -163,7 +163,20 @@ func boundsAPeriod(before, mention string) bool {
 			return true
 		}
 	}
-	return false
+	// "Vieira, born in 1939, came to power": a life's date, not the event's
+	return strings.HasSuffix(before, " born") || strings.HasSuffix(before, " born in") || strings.HasSuffix(before, " born on")
+}
+
+// byteOffset turns a code-point offset into s into a byte offset.
+func byteOffset(s string, chars int) int {
+	n := 0
+	for i := range s {
+		if n == chars {
+			return i
+		}
+		n++
+	}
+	return len(s)
 }
 
 func abs(x int) int {

@@ -23,6 +23,7 @@ func TestWhen(t *testing.T) {
 		// a period's bound does not date the event
 		{"More than 300 people have been killed since 1993.", "killed", "2018-07-17", event.Day, "dateline"},
 		{"The army will hold the city until March.", "hold", "2018-07-17", event.Day, "dateline"},
+		{"Vieira, born in 1939, came to power in 1980.", "came", "1980-01-01", event.Year, "text"},
 		// the date nearest the action wins
 		{"After talks in May 2011, troops withdrew on Friday.", "withdrew", "2018-07-13", event.Day, "text"},
 	} {
