@@ -369,3 +369,20 @@ func TestRecodeWithAll(t *testing.T) {
 		t.Fatalf("second --all run: exit %d: %s", r.code, r.stderr)
 	}
 }
+
+// TestFirstCopy: the same text at two addresses is two articles, and
+// --first-copy counts its events once.
+func TestFirstCopy(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"url":"https://a.example/%d","title":"Army retakes town","date":"2020-05-01","text":"Government troops recaptured the town of Kafr Nabl from rebels on Friday, state media said."}`
+	os.WriteFile(filepath.Join(dir, "d.jsonl"), []byte(fmt.Sprintf(rec, 1)+"\n"+fmt.Sprintf(rec, 2)+"\n"), 0o644)
+	db := filepath.Join(dir, "s.db")
+	if r := run(t, "ingest", "--db", db, filepath.Join(dir, "d.jsonl")); r.code != 0 || !strings.Contains(r.stderr, "2 new articles") {
+		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
+	}
+	all := strings.Count(run(t, "export", "--db", db, "--format", "jsonl").stdout, "\n")
+	first := strings.Count(run(t, "export", "--db", db, "--format", "jsonl", "--first-copy").stdout, "\n")
+	if all == 0 || first*2 != all {
+		t.Errorf("%d events in all, %d in first copies", all, first)
+	}
+}

@@ -45,6 +45,7 @@ are those of the API's /api/events and combine with AND.`,
 			}
 			cameo := fs.String("cameo", "", "only this CAMEO `code` or prefix (same as --type with digits)")
 			latest := fs.Bool("latest", false, "only events of each article's newest revision")
+			firstCopy := fs.Bool("first-copy", false, "only the first stored copy of each text: copies at other addresses count once")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return usageError("unexpected arguments %q", args)
@@ -63,6 +64,9 @@ are those of the API's /api/events and combine with AND.`,
 				}
 				if *latest {
 					v.Set("latest", "true")
+				}
+				if *firstCopy {
+					v.Set("first_copy", "true")
 				}
 				q, err := store.ParseQuery(v)
 				if err != nil {

@@ -16,7 +16,8 @@ type Format string
 const (
 	Text  Format = "text"  // plain text or a markdown scrape
 	HTML  Format = "html"  // an HTML page or fragment
-	Feed  Format = "rss"   // an RSS or Atom feed (container)
+	Feed  Format = "rss"   // an RSS feed, or any feed while sniffing (container)
+	Atom  Format = "atom"  // an Atom feed (container of the documents read from it)
 	WARC  Format = "warc"  // a WARC archive (container)
 	JSONL Format = "jsonl" // one JSON article per line (container)
 )

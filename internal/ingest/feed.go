@@ -57,6 +57,14 @@ func (r *reader) readFeed(src *source) {
 			continue
 		}
 		doc.Name = name
+		if feed.FeedType == "atom" {
+			doc.Container = Atom
+		}
+		if doc.URL == "" && strings.Contains(id, ":") {
+			// an entry without a link is known by its id ("urn:uuid:...",
+			// "tag:example.org,2020:1"), which feeds keep stable
+			doc.URL = id
+		}
 		doc.Hints.Publisher = publisher
 		doc.Fetched = src.fetched
 		if !r.emit(doc) {

@@ -124,7 +124,7 @@ func TestRead(t *testing.T) {
 		},
 		{
 			input: td("feed.atom"),
-			docs: []wantDoc{{name: td("feed.atom") + "#urn:example:monitor:mogadishu", format: HTML, container: Feed, url: "https://monitor.example.net/2019/02/mogadishu",
+			docs: []wantDoc{{name: td("feed.atom") + "#urn:example:monitor:mogadishu", format: HTML, container: Atom, url: "https://monitor.example.net/2019/02/mogadishu",
 				contains: "<p>A car bomb exploded", title: "Car bomb in Mogadishu", published: "2019-02-10T15:30:00Z", authors: "A. Hassan", tags: "Somalia", publisher: "Example Monitor"}},
 		},
 		{

@@ -19,7 +19,7 @@ const (
 // Parameters each endpoint accepts. Anything else is a 400: a misspelt
 // filter that were silently ignored would return everything and look right.
 var (
-	filterParams = []string{"from", "to", "bbox", "country", "actor", "type", "modality", "source", "q", "latest"}
+	filterParams = []string{"from", "to", "bbox", "country", "actor", "type", "modality", "source", "q", "latest", "first_copy"}
 	eventsParams = append(slices.Clone(filterParams), "limit", "after", "format")
 	formats      = []string{"json", "csv", "geojson"}
 	modalities   = []string{string(event.Asserted), string(event.Reported), string(event.Statement),

@@ -23,6 +23,10 @@ type Filter struct {
 	Coder    string
 	// Latest keeps only events of each article's newest revision.
 	Latest bool
+	// FirstCopy keeps only the events of the first-stored revision of each
+	// body: copies of one text at other addresses (mirrors, syndications
+	// that kept the text) count once.
+	FirstCopy bool
 	After  int64 // events with seq above this (paging cursor)
 	Limit  int   // 0: no limit
 }
@@ -57,6 +61,10 @@ func (f Filter) where() (string, []any) {
 	}
 	if f.After > 0 {
 		add("e.seq > ?", f.After)
+	}
+	if f.FirstCopy {
+		conds = append(conds, `e.revision_id = (SELECT r2.id FROM revisions r2 WHERE r2.body_hash =
+			(SELECT r3.body_hash FROM revisions r3 WHERE r3.id = e.revision_id) ORDER BY r2.rowid LIMIT 1)`)
 	}
 	if f.Latest {
 		conds = append(conds, `e.revision_id = (SELECT r.id FROM revisions r WHERE r.article_id = e.article_id ORDER BY r.seq DESC LIMIT 1)`)
@@ -196,6 +204,11 @@ func ParseQuery(v url.Values) (Query, error) {
 	if s := v.Get("latest"); s != "" {
 		if q.Latest, err = strconv.ParseBool(s); err != nil {
 			return q, queryError("latest must be true or false, got %q", s)
+		}
+	}
+	if s := v.Get("first_copy"); s != "" {
+		if q.FirstCopy, err = strconv.ParseBool(s); err != nil {
+			return q, queryError("first_copy must be true or false, got %q", s)
 		}
 	}
 	q.Actor, q.Type, q.Publisher = v.Get("actor"), v.Get("type"), v.Get("source")

@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS revisions (
     id              TEXT PRIMARY KEY,    -- hash of article id and content hash
     article_id      TEXT NOT NULL REFERENCES articles(id),
     seq             INTEGER NOT NULL,    -- 1 for the first version seen
-    content_hash    TEXT NOT NULL,       -- hash of the cleaned text and metadata: copies share it
+    content_hash    TEXT NOT NULL,       -- hash of the cleaned text and metadata
+    body_hash       TEXT NOT NULL,       -- hash of the body alone: copies and syndications of one text share it
     ingested_at     TEXT NOT NULL,
     input_name      TEXT NOT NULL,
     input_format    TEXT NOT NULL,
@@ -39,6 +40,7 @@ CREATE TABLE IF NOT EXISTS revisions (
 );
 
 CREATE INDEX IF NOT EXISTS revisions_content ON revisions(content_hash);
+CREATE INDEX IF NOT EXISTS revisions_body ON revisions(body_hash);
 
 CREATE TABLE IF NOT EXISTS sentences (
     revision_id TEXT NOT NULL REFERENCES revisions(id),

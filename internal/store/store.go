@@ -255,10 +255,10 @@ func (s *Store) Put(ctx context.Context, an *Analysis) (Outcome, error) {
 	if a.OriginalSource != nil {
 		origin = mustJSON(a.OriginalSource)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO revisions(id, article_id, seq, content_hash, ingested_at, input_name, input_format, title, publisher,
+	_, err = tx.ExecContext(ctx, `INSERT INTO revisions(id, article_id, seq, content_hash, body_hash, ingested_at, input_name, input_format, title, publisher,
 		published, authors, original_source, tags, language, body, boilerplate, pipeline)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		revID, articleID, seq, contentHash, now, a.Input.Name, a.Input.Format, a.Title, nullable(a.Publisher),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		revID, articleID, seq, contentHash, shortHash(a.BodyText()), now, a.Input.Name, a.Input.Format, a.Title, nullable(a.Publisher),
 		nullable(formatTime(a.Published)), mustJSON(a.Authors), origin, mustJSON(a.Tags), nullable(a.Language),
 		a.BodyText(), mustJSON(a.Boilerplate), an.Pipeline)
 	if err != nil {
