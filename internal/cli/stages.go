@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/coder"
@@ -27,6 +28,15 @@ func newPipeline(all bool) (*pipeline.Pipeline, error) {
 		Coder:     c,
 		Geocoder:  gc,
 		All:       all,
-		Version:   "sitrep " + Version + "; " + coder.Name + " " + coder.Version,
+		Version:   "sitrep " + Version + "; " + coder.Name + " " + coder.Version + "; gazetteer " + gazetteerName(),
 	}, nil
+}
+
+// gazetteerName says which gazetteer the pipeline places with, for the
+// record kept with every revision.
+func gazetteerName() string {
+	if p := os.Getenv(geo.EnvGazetteer); p != "" {
+		return p
+	}
+	return "embedded"
 }
