@@ -27,6 +27,9 @@ SQLite file. Figures are per core; the ingest command runs one worker per core.`
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			seconds := fs.Float64("seconds", 3, "how long to run each measurement")
 			return func(ctx context.Context, env *Env, args []string) error {
+				if *seconds <= 0 {
+					return usageError("--seconds must be positive, got %g", *seconds)
+				}
 				dir, err := os.MkdirTemp("", "sitrep-bench-")
 				if err != nil {
 					return err
