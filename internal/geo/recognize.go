@@ -397,7 +397,7 @@ func (g *Gazetteer) accept(sc *sentenceScan, m *mention, i, end int) bool {
 		// place, a common word nor a place word is the first part of a
 		// longer name ("Traian Basescu", "Bandeirantes Highway" aside)
 		nk := sc.word(nx)
-		if small && top.Pop < 10_000 && !m.locative && !g.common[nk] && !areaWords[nk] && !areaSuffixes[nk] &&
+		if small && (top.Pop < 10_000 || m.cands[0].kind != matchPrimary && top.Pop < 200_000) && !m.locative && !g.common[nk] && !areaWords[nk] && !areaSuffixes[nk] &&
 			!settlementSuffixes[nk] && !personTitles[nk] && !g.placeWord(sc, nx) && g.lookup(sc.tkey(nx)) == nil {
 			return false
 		}
