@@ -53,7 +53,10 @@ func splitBlocks(s string) []block {
 			line = mdLink.ReplaceAllString(line, "$1")
 			line = autoLink.ReplaceAllString(line, "$1")
 			line = mdHeading.ReplaceAllString(line, "")
-			line = mdEmph.ReplaceAllString(line, "$2")
+			if strings.Contains(line, "**") || strings.Contains(line, "__") {
+				// the pattern is slow to fail on a long paragraph
+				line = mdEmph.ReplaceAllString(line, "$2")
+			}
 			line = strings.Join(strings.Fields(line), " ")
 			if line != "" {
 				b.lines = append(b.lines, line)
@@ -101,7 +104,9 @@ var cues = []cue{
 		regexp.MustCompile(`(?i)\b(media|press) (inquiries|enquiries|contact)\b|\bcontact us\b|\b(send|email|e-mail) (us|your)\b.*@|\bfor (publication|reprint|syndication) (of|rights)\b`), true},
 	{Share, []string{"share", "follow", "like us", "join us", "on our", "subscribe to", "join our"},
 		regexp.MustCompile(`(?i)\bshare (buttons?|this (article|story|post))\b|\bclick the share\b|\b(follow|like|join) us on\b|\bon our (facebook|twitter|telegram|instagram) (page|channel|account)\b|\b(subscribe to|join) our (newsletter|telegram|channel)\b`), true},
-	{Navigation, nil, regexp.MustCompile(`(?i)^(articles|posts|more|stories) by\s*:|^(read more|related|see also|also read|recommended|previous|next|tags|share)\s*:?\s*$|^(read more|related( articles| stories)?|see also|also read)\s*:`), true},
+// one anchor outside the alternation: with an anchor per branch the
+	// matcher tries the pattern at every offset of every block
+	{Navigation, nil, regexp.MustCompile(`(?i)^(?:(articles|posts|more|stories) by\s*:|(read more|related|see also|also read|recommended|previous|next|tags|share)\s*:?\s*$|(read more|related( articles| stories)?|see also|also read)\s*:)`), true},
 	{Contact, []string{"@"}, regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`), false},
 	{Share, []string{"facebook", "twitter", "telegram", "whatsapp", "linkedin", "reddit", "vkontakte", "instagram", "youtube"},
 		regexp.MustCompile(`(?i)\b(facebook|twitter|telegram|whatsapp|linkedin|reddit|vkontakte|instagram|youtube)\b`), false},
