@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -145,6 +146,23 @@ the last line printed is one JSON object of these figures.`,
 					row("exact triples", sc.Exact)
 					row("root triples", sc.Root)
 					row("code", sc.Code)
+				}
+				if len(sc.MissCauses) > 0 {
+					causes := make([]string, 0, len(sc.MissCauses))
+					for c := range sc.MissCauses {
+						causes = append(causes, c)
+					}
+					sort.Slice(causes, func(i, j int) bool {
+						if a, b := sc.MissCauses[causes[i]], sc.MissCauses[causes[j]]; a != b {
+							return a > b
+						}
+						return causes[i] < causes[j]
+					})
+					fmt.Fprintf(env.Stdout, "records not passed, by cause:")
+					for _, c := range causes {
+						fmt.Fprintf(env.Stdout, " %s %d;", c, sc.MissCauses[c])
+					}
+					fmt.Fprintln(env.Stdout)
 				}
 				if sc.NotEnglish > 0 {
 					fmt.Fprintf(env.Stdout, "note: %d of %d records are not in English; sitrep's coder reads English only\n", sc.NotEnglish, sc.Records)

@@ -67,6 +67,9 @@ type Scores struct {
 	Modalities string  `json:"modalities"`
 	NotEnglish int     `json:"not_english,omitempty"` // records in another language: the coder reads English only
 	Dyads      bool    `json:"require_dyad,omitempty"`
+	// MissCauses counts the records that did not pass by what went wrong
+	// (see missCause).
+	MissCauses map[string]int `json:"miss_causes,omitempty"`
 }
 
 // EvalOptions tune an evaluation.
@@ -88,7 +91,7 @@ type EvalOptions struct {
 
 // Evaluate runs the coder over gold records and scores it.
 func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
-	sc := &Scores{Modalities: "all", Dyads: opt.RequireDyad}
+	sc := &Scores{Modalities: "all", Dyads: opt.RequireDyad, MissCauses: map[string]int{}}
 	if opt.Emitted {
 		sc.Modalities = "emitted"
 	}
@@ -170,8 +173,12 @@ func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
 			plover.add(tp, len(pred), len(want))
 			if tp == len(pred) && tp == len(want) {
 				sc.Passed++
-			} else if opt.Miss != nil {
-				fmt.Fprintf(opt.Miss, "%s\tgold=%v\tgot=%v\t%s\n", rec.ID, want, pred, rec.Text)
+				continue
+			}
+			cause := missCause(pred, want)
+			sc.MissCauses[cause]++
+			if opt.Miss != nil {
+				fmt.Fprintf(opt.Miss, "%s\t%s\tgold=%v\tgot=%v\t%s\n", rec.ID, cause, want, pred, rec.Text)
 			}
 			continue
 		}
@@ -201,8 +208,12 @@ func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
 		sc.Code.add(overlap(pc, gc), len(pc), len(gc))
 		if tp == len(pe) && tp == len(ge) {
 			sc.Passed++
-		} else if opt.Miss != nil {
-			fmt.Fprintf(opt.Miss, "%s\tgold=%v\tgot=%v\t%s\n", rec.ID, ge, pe, rec.Text)
+			continue
+		}
+		cause := missCause(pe, ge)
+		sc.MissCauses[cause]++
+		if opt.Miss != nil {
+			fmt.Fprintf(opt.Miss, "%s\t%s\tgold=%v\tgot=%v\t%s\n", rec.ID, cause, ge, pe, rec.Text)
 		}
 	}
 	if err := br.Err(); err != nil {
@@ -217,6 +228,82 @@ func Evaluate(c *Coder, r io.Reader, opt EvalOptions) (*Scores, error) {
 	}
 	sc.Seconds = time.Since(start).Seconds()
 	return sc, nil
+}
+
+// Causes of a record that did not pass, from its coded and gold tuples
+// ("source|target|code" or "country|type"): the first that applies.
+const (
+	CauseNoEvent     = "no event coded"
+	CauseSpurious    = "event where gold has none"
+	CauseCode        = "wrong code"
+	CauseSource      = "wrong source"
+	CauseTarget      = "wrong target"
+	CauseExtra       = "extra events"
+	CauseMissing     = "some events missed"
+	CauseSeveralPart = "several parts wrong"
+)
+
+// missCause names what went wrong in a record: nothing coded, something
+// coded where gold has nothing, or, for the first gold tuple no coded one
+// matches, the one part in which the nearest coded tuple differs; when
+// every gold tuple was found the record has extra events.
+func missCause(got, want []string) string {
+	switch {
+	case len(want) == 0:
+		return CauseSpurious
+	case len(got) == 0:
+		return CauseNoEvent
+	}
+	unmatchedGot := map[string]int{}
+	for _, g := range got {
+		unmatchedGot[g]++
+	}
+	var missed []string
+	for _, w := range want {
+		if unmatchedGot[w] > 0 {
+			unmatchedGot[w]--
+		} else {
+			missed = append(missed, w)
+		}
+	}
+	if len(missed) == 0 {
+		return CauseExtra
+	}
+	parts := strings.Split(missed[0], "|")
+	// which part differs, for coded tuples that differ in exactly one
+	off := map[int]bool{}
+	for g, n := range unmatchedGot {
+		if n == 0 {
+			continue
+		}
+		gp := strings.Split(g, "|")
+		if len(gp) != len(parts) {
+			continue
+		}
+		diff, at := 0, -1
+		for i := range parts {
+			if parts[i] != gp[i] {
+				diff++
+				at = i
+			}
+		}
+		if diff == 1 {
+			off[at] = true
+		}
+	}
+	names := []string{CauseSource, CauseTarget, CauseCode}
+	if len(parts) == 2 {
+		names = []string{CauseSource, CauseCode} // country|type
+	}
+	for i, name := range names {
+		if off[i] {
+			return name
+		}
+	}
+	if len(missed) < len(want) {
+		return CauseMissing
+	}
+	return CauseSeveralPart
 }
 
 func members(a event.Actor) []event.Actor {

@@ -43,3 +43,25 @@ func TestEvalSets(t *testing.T) {
 		}
 	}
 }
+
+func TestMissCause(t *testing.T) {
+	for _, c := range []struct {
+		got, want []string
+		cause     string
+	}{
+		{nil, []string{"A|B|190"}, CauseNoEvent},
+		{[]string{"A|B|190"}, nil, CauseSpurious},
+		{[]string{"A|B|190", "B|A|190"}, []string{"A|B|190"}, CauseExtra},
+		{[]string{"A|B|173"}, []string{"A|B|190"}, CauseCode},
+		{[]string{"C|B|190"}, []string{"A|B|190"}, CauseSource},
+		{[]string{"A||190"}, []string{"A|B|190"}, CauseTarget},
+		{[]string{"A|B|190"}, []string{"A|B|190", "B|A|190"}, CauseMissing},
+		{[]string{"C|D|173"}, []string{"A|B|190"}, CauseSeveralPart},
+		{[]string{"SYR|ASSAULT"}, []string{"SYR|COERCE"}, CauseCode},
+		{[]string{"IRQ|ASSAULT"}, []string{"SYR|ASSAULT"}, CauseSource},
+	} {
+		if got := missCause(c.got, c.want); got != c.cause {
+			t.Errorf("missCause(%v, %v) = %q, want %q", c.got, c.want, got, c.cause)
+		}
+	}
+}
