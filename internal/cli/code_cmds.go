@@ -94,8 +94,11 @@ A feed, WARC or JSONL input codes every article in it.`,
 		Help: `Runs the coder on each record's text and date and scores precision, recall
 and F1 on exact (source, target, CAMEO code) triples, on CAMEO-root triples and
 on the code alone; for PLOVER gold (event types with country codes) on
-(source country, event type). Records with "noevents" expect none. With --json
-the last line printed is one JSON object of these figures.`,
+(source country, event type). Records with "noevents" expect none. The
+records that do not pass are counted by cause (nothing coded, an event where
+gold has none, wrong source, target or code, extra or missed events); --misses
+lists them, one per line: id, cause, gold, coded, text. With --json the last
+line printed is one JSON object of these figures (miss_causes included).`,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			gold := fs.String("gold", "", "gold JSONL file")
 			asJSON := fs.Bool("json", false, "print the figures as one JSON object on the last line")
