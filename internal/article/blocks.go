@@ -104,7 +104,7 @@ var cues = []cue{
 		regexp.MustCompile(`(?i)\b(media|press) (inquiries|enquiries|contact)\b|\bcontact us\b|\b(send|email|e-mail) (us|your)\b.*@|\bfor (publication|reprint|syndication) (of|rights)\b`), true},
 	{Share, []string{"share", "follow", "like us", "join us", "on our", "subscribe to", "join our"},
 		regexp.MustCompile(`(?i)\bshare (buttons?|this (article|story|post))\b|\bclick the share\b|\b(follow|like|join) us on\b|\bon our (facebook|twitter|telegram|instagram) (page|channel|account)\b|\b(subscribe to|join) our (newsletter|telegram|channel)\b`), true},
-// one anchor outside the alternation: with an anchor per branch the
+	// one anchor outside the alternation: with an anchor per branch the
 	// matcher tries the pattern at every offset of every block
 	{Navigation, nil, regexp.MustCompile(`(?i)^(?:(articles|posts|more|stories) by\s*:|(read more|related|see also|also read|recommended|previous|next|tags|share)\s*:?\s*$|(read more|related( articles| stories)?|see also|also read)\s*:)`), true},
 	{Contact, []string{"@"}, regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`), false},

@@ -40,6 +40,7 @@ are those of the API's /api/events and combine with AND.`,
 				{"bbox", "only events placed inside `minLon,minLat,maxLon,maxLat`"},
 				{"source", "only events from this `outlet`: words of the publisher or of the original source of a republication"},
 				{"q", "only events whose sentence, actors, action, place or attribution hold all these `words`"},
+				{"sort", "`order`: stored (insertion order, the default), date (oldest first) or -date (newest first)"},
 			} {
 				filters[f.name] = fs.String(f.name, "", f.usage)
 			}

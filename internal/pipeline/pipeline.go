@@ -163,9 +163,50 @@ func boundsAPeriod(before, mention string) bool {
 			return true
 		}
 	}
+	// "have died since civil war broke out in 1993", "the first visit since
+	// Stalin's, at a summit in 1943": a date a few words into a since- or
+	// until-phrase dates the start or end of the period, not the event
+	if i := strings.LastIndexAny(before, ",;:()\"—–"); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.Fields(before)
+	for i := len(words) - 1; i >= max(0, len(words)-periodReach); i-- {
+		if w := words[i]; w != "since" && w != "until" && w != "till" {
+			continue
+		}
+		// "held since 2016 attacked in June": the phrase had its own date
+		return i+1 == len(words) || !opensWithDate(words[i+1])
+	}
 	// "Vieira, born in 1939, came to power": a life's date, not the event's
 	return strings.HasSuffix(before, " born") || strings.HasSuffix(before, " born in") || strings.HasSuffix(before, " born on")
 }
+
+// opensWithDate reports whether a word starts a date: a number, a month,
+// a weekday.
+func opensWithDate(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,"))
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return dateOpeners[w]
+}
+
+var dateOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`january february march april may june july august september october
+		november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+		thursday friday saturday sunday last early late mid`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// periodReach is how many words before a date a "since" or "until" still
+// opens the phrase the date is in.
+const periodReach = 8
 
 // byteOffset turns a code-point offset into s into a byte offset.
 func byteOffset(s string, chars int) int {

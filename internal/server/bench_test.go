@@ -53,6 +53,8 @@ func BenchmarkEventsAPI(b *testing.B) {
 	for _, c := range []struct{ name, query string }{
 		{"first-page", "/api/events?limit=100"},
 		{"deep-page", "/api/events?limit=100&after=%d"},
+		{"newest-first", "/api/events?limit=100&sort=-date"},
+		{"newest-first-deep", "/api/events?limit=100&sort=-date&after=%d"},
 	} {
 		b.Run(c.name, func(b *testing.B) { benchLoad(b, c.query) })
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,6 +84,10 @@ func TestBrowser(t *testing.T) {
 	}
 	if n := eval(`String(document.querySelectorAll("#event-list li").length)`); n != "5" {
 		t.Fatalf("list shows %s events, want 5", n)
+	}
+	dates := eval(`[...document.querySelectorAll("#event-list .ev-date")].map((d) => d.textContent).join(" ")`)
+	if ds := strings.Fields(dates); len(ds) != 5 || !slices.IsSortedFunc(ds, func(a, b string) int { return strings.Compare(b, a) }) || ds[0] == ds[4] {
+		t.Errorf("list dates %q, want the newest first", dates)
 	}
 	if s := eval(`document.querySelector("#event-list").textContent`); !strings.Contains(s, "country, not on map") {
 		t.Errorf("country-only event not flagged as unpinned: %q", s)

@@ -20,7 +20,7 @@ const (
 // filter that were silently ignored would return everything and look right.
 var (
 	filterParams = []string{"from", "to", "bbox", "country", "actor", "type", "modality", "source", "q", "latest", "first_copy"}
-	eventsParams = append(slices.Clone(filterParams), "limit", "after", "format")
+	eventsParams = append(slices.Clone(filterParams), "sort", "limit", "after", "format")
 	formats      = []string{"json", "csv", "geojson"}
 	modalities   = []string{string(event.Asserted), string(event.Reported), string(event.Statement),
 		string(event.Hypothetical), string(event.Negated)}

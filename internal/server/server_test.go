@@ -149,6 +149,47 @@ func TestEventsPaging(t *testing.T) {
 	}
 }
 
+// TestEventsSorted pages through the events in date order both ways: each
+// page continues where the last stopped, across events of the same date.
+func TestEventsSorted(t *testing.T) {
+	ts := newTestServer(t)
+	for _, sort := range []string{"date", "-date"} {
+		whole := events(t, ts.URL, "sort="+sort)
+		var paged []string
+		q := "limit=2&sort=" + sort
+		for {
+			p := events(t, ts.URL, q)
+			for _, e := range p.Events {
+				paged = append(paged, e.ID)
+			}
+			if p.Next == nil {
+				break
+			}
+			q = "limit=2&sort=" + sort + "&after=" + strconv.FormatInt(*p.Next, 10)
+		}
+		if len(whole.Events) != 5 || len(paged) != 5 {
+			t.Fatalf("sort=%s: %d events at once, %d paged; want 5", sort, len(whole.Events), len(paged))
+		}
+		dates := map[string]bool{}
+		for i, e := range whole.Events {
+			dates[e.When.Date] = true
+			if paged[i] != e.ID {
+				t.Errorf("sort=%s: paged order %v differs from one page's at %d", sort, paged, i)
+			}
+			if i == 0 {
+				continue
+			}
+			prev := whole.Events[i-1].When.Date
+			if sort == "date" && e.When.Date < prev || sort == "-date" && e.When.Date > prev {
+				t.Errorf("sort=%s: %s after %s", sort, e.When.Date, prev)
+			}
+		}
+		if len(dates) < 2 || len(dates) == 5 {
+			t.Fatalf("fixture dates %v: want some dates shared and some not", dates)
+		}
+	}
+}
+
 func TestEventsFormats(t *testing.T) {
 	ts := newTestServer(t)
 	resp, b := get(t, ts.URL, "/api/events?format=csv&limit=3")
@@ -208,7 +249,7 @@ func TestBadRequests(t *testing.T) {
 		"bbox=1,2,3", "bbox=a,b,c,d", "bbox=0,50,10,40", "bbox=-200,0,0,10", "bbox=0,-95,1,1",
 		"limit=0", "limit=1001", "limit=ten", "after=-1", "after=x",
 		"format=xml", "modality=maybe", "country=SYR", "country=1A", "latest=perhaps",
-		"q=***", "q=%22%22", "contry=SY", "limit=1&limit=2",
+		"q=***", "q=%22%22", "contry=SY", "limit=1&limit=2", "sort=newest",
 		"actor=" + strings.Repeat("x", 201),
 	} {
 		var e map[string]string

@@ -196,7 +196,7 @@ type RawRow struct {
 	Record     json.RawMessage
 }
 
-// QueryEvents calls fn for every event matching q, in insertion order.
+// QueryEvents calls fn for every event matching q, in q's order.
 // Record is only valid during the call.
 func (s *Store) QueryEvents(ctx context.Context, q Query, fn func(RawRow) error) error {
 	where, args := q.where()
@@ -204,7 +204,7 @@ func (s *Store) QueryEvents(ctx context.Context, q Query, fn func(RawRow) error)
 	if q.Publisher != "" {
 		query += ` JOIN revisions r ON r.id = e.revision_id`
 	}
-	query += where + " ORDER BY e.seq"
+	query += where + q.orderBy()
 	if q.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}

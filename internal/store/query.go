@@ -27,8 +27,34 @@ type Filter struct {
 	// body: copies of one text at other addresses (mirrors, syndications
 	// that kept the text) count once.
 	FirstCopy bool
-	After  int64 // events with seq above this (paging cursor)
-	Limit  int   // 0: no limit
+	// Order is the order of the results: insertion order (the default),
+	// event date oldest first, or newest first.
+	Order Order
+	After int64 // the paging cursor: events after this seq in Order
+	Limit int   // 0: no limit
+}
+
+// Order is an order of query results.
+type Order string
+
+const (
+	ByStored   Order = ""      // insertion order: stable while events are added
+	ByDate     Order = "date"  // event date, oldest first; ties in insertion order
+	ByDateDesc Order = "-date" // event date, newest first; ties newest stored first
+)
+
+const orderParams = "stored, date or -date"
+
+// orderBy is the ORDER BY clause of f's order. Events are indexed on
+// (event_date, seq), so every order is an index scan.
+func (f Filter) orderBy() string {
+	switch f.Order {
+	case ByDate:
+		return " ORDER BY e.event_date, e.seq"
+	case ByDateDesc:
+		return " ORDER BY e.event_date DESC, e.seq DESC"
+	}
+	return " ORDER BY e.seq"
 }
 
 func (f Filter) where() (string, []any) {
@@ -60,7 +86,18 @@ func (f Filter) where() (string, []any) {
 		add("e.coder = ?", f.Coder)
 	}
 	if f.After > 0 {
-		add("e.seq > ?", f.After)
+		// The cursor is the seq of the last event of the previous page; a
+		// date order continues from that event's (date, seq).
+		switch f.Order {
+		case ByDate:
+			conds = append(conds, "(e.event_date, e.seq) > ((SELECT event_date FROM events WHERE seq = ?), ?)")
+			args = append(args, f.After, f.After)
+		case ByDateDesc:
+			conds = append(conds, "(e.event_date, e.seq) < ((SELECT event_date FROM events WHERE seq = ?), ?)")
+			args = append(args, f.After, f.After)
+		default:
+			add("e.seq > ?", f.After)
+		}
 	}
 	if f.FirstCopy {
 		conds = append(conds, `e.revision_id = (SELECT r2.id FROM revisions r2 WHERE r2.body_hash =
@@ -99,13 +136,13 @@ type Row struct {
 	Source Source
 }
 
-// EachEvent calls fn for every event matching q, in insertion order.
+// EachEvent calls fn for every event matching q, in q's order.
 func (s *Store) EachEvent(ctx context.Context, q Query, fn func(Row) error) error {
 	f := q.Filter
 	where, args := q.where()
 	sqlq := `SELECT e.seq, e.record, r.article_id, r.id, coalesce(a.url, ''), r.title, coalesce(r.publisher, ''),
 		coalesce(r.published, ''), coalesce(r.original_source, ''), r.input_name
-		FROM events e JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = r.article_id` + where + " ORDER BY e.seq"
+		FROM events e JOIN revisions r ON r.id = e.revision_id JOIN articles a ON a.id = r.article_id` + where + f.orderBy()
 	if f.Limit > 0 {
 		sqlq += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
@@ -210,6 +247,13 @@ func ParseQuery(v url.Values) (Query, error) {
 		if q.FirstCopy, err = strconv.ParseBool(s); err != nil {
 			return q, queryError("first_copy must be true or false, got %q", s)
 		}
+	}
+	switch o := v.Get("sort"); o {
+	case "", "stored":
+	case string(ByDate), string(ByDateDesc):
+		q.Order = Order(o)
+	default:
+		return q, queryError("sort must be %s, got %q", orderParams, o)
 	}
 	q.Actor, q.Type, q.Publisher = v.Get("actor"), v.Get("type"), v.Get("source")
 	for name, s := range map[string]string{"actor": q.Actor, "type": q.Type, "source": q.Publisher, "q": v.Get("q")} {

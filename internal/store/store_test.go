@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,61 @@ func TestParseQuery(t *testing.T) {
 func TestEscapePath(t *testing.T) {
 	if got := escapePath("runs #1?/50%.db"); got != "runs %231%3f/50%25.db" {
 		t.Errorf("escapePath = %q", got)
+	}
+}
+
+// TestDateOrderPaging stores events out of date order and pages through
+// them two at a time in each order: every page continues from the (date,
+// seq) of the last event of the one before, across events of one date.
+func TestDateOrderPaging(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	dates := []string{"2020-05-03", "2020-05-01", "2020-05-03", "2020-05-02", "2020-05-01"}
+	for i, d := range dates {
+		an := analysis("https://a.example/"+d+"/"+string(rune('a'+i)), "Government troops recaptured the town of Kafr Nabl on Friday, officials said "+d+".")
+		an.Events[0].When.Date = d
+		if _, err := st.Put(ctx, an); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		order Order
+		want  []string // stored index of each event, in order
+	}{
+		{ByStored, []string{"0", "1", "2", "3", "4"}},
+		{ByDate, []string{"1", "4", "3", "0", "2"}},
+		{ByDateDesc, []string{"2", "0", "3", "4", "1"}},
+	} {
+		var got []string
+		var after int64
+		for pages := 0; pages < 10; pages++ {
+			q := Query{Filter: Filter{Order: tc.order, After: after, Limit: 2}}
+			n := 0
+			err := st.QueryEvents(ctx, q, func(r RawRow) error {
+				got = append(got, strconv.FormatInt(r.Seq-1, 10))
+				after = r.Seq
+				n++
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n < 2 {
+				break
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("order %q: events %v, want %v", tc.order, got, tc.want)
+		}
+	}
+	if _, err := ParseQuery(url.Values{"sort": {"newest"}}); err == nil {
+		t.Error("sort=newest accepted")
+	}
+	if q, err := ParseQuery(url.Values{"sort": {"-date"}}); err != nil || q.Order != ByDateDesc {
+		t.Errorf("sort=-date: %+v %v", q.Order, err)
 	}
 }

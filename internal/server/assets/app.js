@@ -532,6 +532,7 @@
   async function loadPage(gen) {
     const p = filters();
     p.limit = PAGE;
+    p.sort = "-date"; // the list reads newest first
     if (nextCursor) p.after = nextCursor;
     const page = await api("events", p);
     if (gen !== generation) return false;
