@@ -91,7 +91,13 @@ func (c *Coder) Code(ctx Context, s text.Sentence) []event.Event {
 	if a == nil {
 		return nil
 	}
-	return dedupe(a.events())
+	evs := dedupe(a.events())
+	if a.tree != nil {
+		for i := range evs {
+			evs[i].DateScope = a.tree.dateScope(s.Offset(evs[i].Action.Span.Start))
+		}
+	}
+	return evs
 }
 
 // dedupe keeps one event per (source, target, code) in a sentence: two

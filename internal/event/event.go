@@ -146,4 +146,10 @@ type Event struct {
 	When         When        `json:"when"`
 	Confidence   float64     `json:"confidence"`
 	Coder        string      `json:"coder"` // coder name and version that produced it
+	// DateScope, when the coder had a parse, holds the byte ranges of the
+	// sentence whose words may date the event: the action's own clause and
+	// the clauses joined to it by coordination, complement or reporting,
+	// not the clauses of other verbs ("after the army issued a report on
+	// May 12"). Nil when unknown. The date stage reads it; it is not stored.
+	DateScope [][2]int `json:"-"`
 }

@@ -135,8 +135,11 @@ func dateMentions(s text.Sentence, ref time.Time) []dates.Mention {
 }
 
 func whenFrom(mentions []dates.Mention, s text.Sentence, ev event.Event, ref time.Time) event.When {
+	if ev.DateScope != nil {
+		mentions = inScope(mentions, ev.DateScope)
+	}
 	if len(mentions) > 0 {
-		actionAt := byteOffset(s.Text, ev.Action.Span.Start-s.CharStart)
+		actionAt := s.Offset(ev.Action.Span.Start)
 		best := mentions[0]
 		for _, m := range mentions[1:] {
 			if abs(m.Start-actionAt) < abs(best.Start-actionAt) {
@@ -208,16 +211,18 @@ var dateOpeners = func() map[string]bool {
 // opens the phrase the date is in.
 const periodReach = 8
 
-// byteOffset turns a code-point offset into s into a byte offset.
-func byteOffset(s string, chars int) int {
-	n := 0
-	for i := range s {
-		if n == chars {
-			return i
+// inScope keeps the date mentions that overlap the event's clauses.
+func inScope(mentions []dates.Mention, scope [][2]int) []dates.Mention {
+	var out []dates.Mention
+	for _, m := range mentions {
+		for _, r := range scope {
+			if m.Start < r[1] && r[0] < m.End {
+				out = append(out, m)
+				break
+			}
 		}
-		n++
 	}
-	return len(s)
+	return out
 }
 
 func abs(x int) int {

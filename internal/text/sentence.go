@@ -29,6 +29,19 @@ func (s Sentence) Span(from, to int) event.Span {
 	return event.Span{Start: start, End: start + utf8.RuneCountInString(s.Text[from:to]), Text: s.Text[from:to]}
 }
 
+// Offset turns a body position in code points, as event.Span gives it, into
+// a byte offset into s.Text (len(s.Text) past its end).
+func (s Sentence) Offset(char int) int {
+	n := s.CharStart
+	for i := range s.Text {
+		if n >= char {
+			return i
+		}
+		n++
+	}
+	return len(s.Text)
+}
+
 func clamp(v, lo, hi int) int {
 	if v < lo {
 		return lo
