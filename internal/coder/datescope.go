@@ -18,6 +18,13 @@ var clauseRels = map[string]bool{"root": true, "ccomp": true, "xcomp": true, "ad
 // sharedRels join clauses that share their dates.
 var sharedRels = map[string]bool{"conj": true, "ccomp": true, "xcomp": true, "parataxis": true}
 
+// clauses is what dateScope needs of a parse, worked out once per sentence.
+type clauses struct {
+	head  []int // the head of the clause each dep is in
+	group []int // clauses that share their dates have one group (union-find)
+	subj  []bool
+}
+
 // clauseHead is the head of the clause dep i is in.
 func (t *tree) clauseHead(i int) int {
 	for steps := 0; i >= 0 && steps <= len(t.deps); steps++ {
@@ -42,43 +49,61 @@ func (t *tree) isClauseHead(i int) bool {
 	return r == "conj" && (t.deps[i].UPOS == "VERB" || t.deps[i].UPOS == "AUX")
 }
 
+func (t *tree) clauses() *clauses {
+	if t.cl != nil {
+		return t.cl
+	}
+	n := len(t.deps)
+	cl := &clauses{head: make([]int, n), group: make([]int, n), subj: make([]bool, n)}
+	// leftmost word of each subtree, to see what a clause opens with
+	first := make([]int, n)
+	for i := range first {
+		first[i] = i
+	}
+	for j := range n {
+		for k, steps := t.head(j), 0; k >= 0 && steps < n; k, steps = t.head(k), steps+1 {
+			first[k] = min(first[k], j)
+		}
+	}
+	for i := range n {
+		cl.head[i] = t.clauseHead(i)
+		cl.group[i] = i
+		cl.subj[i] = t.hasSubject(i)
+	}
+	find := func(i int) int {
+		for cl.group[i] != i {
+			cl.group[i] = cl.group[cl.group[i]]
+			i = cl.group[i]
+		}
+		return i
+	}
+	for i := range n {
+		if h := t.head(i); cl.head[i] == i && h >= 0 && t.sharesDates(i, first[i]) {
+			cl.group[find(i)] = find(cl.head[h])
+		}
+	}
+	for i := range n {
+		cl.group[i] = find(i)
+	}
+	t.cl = cl
+	return cl
+}
+
 // dateScope returns the byte ranges of the words that may date the event
 // whose action starts at byte at; nil when the action is not in the parse.
+// A date in a clause not joined to the action's, with a subject of its own,
+// belongs to that clause's verb; one in a subjectless phrase ("Today,
+// standing before the troops, I reaffirm") is too loosely attached to tell.
 func (t *tree) dateScope(at int) [][2]int {
 	a, ok := t.byStart[at]
 	if !ok {
 		return nil
 	}
-	heads := make([]int, len(t.deps))
-	for i := range t.deps {
-		heads[i] = t.clauseHead(i)
-	}
-	// clause heads reachable from the action's through shared relations,
-	// in either direction
-	linked := map[int]bool{heads[a]: true}
-	for grew := true; grew; {
-		grew = false
-		for i := range t.deps {
-			if heads[i] != i || !t.sharesDates(i) {
-				continue
-			}
-			h := t.head(i)
-			if h < 0 {
-				continue
-			}
-			up := heads[h]
-			if linked[i] != linked[up] {
-				linked[i], linked[up] = true, true
-				grew = true
-			}
-		}
-	}
-	// A date in an unlinked clause with a subject of its own belongs to
-	// that clause's verb; one in a subjectless phrase ("Today, standing
-	// before the troops, I reaffirm") is too loosely attached to tell.
+	cl := t.clauses()
+	own := cl.group[cl.head[a]]
 	var out [][2]int
 	for i, d := range t.deps {
-		if h := heads[i]; !linked[h] && t.hasSubject(h) {
+		if h := cl.head[i]; cl.group[h] != own && cl.subj[h] {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1][1] >= d.Start-1 {
@@ -94,13 +119,14 @@ func (t *tree) dateScope(at int) [][2]int {
 // "when" and "as" join clauses that happen together.
 var subordinators = setOf(`after before since until till because once if unless although though`)
 
-// sharesDates reports whether the clause headed at i shares its dates with
-// the clause it hangs from: a coordinated or complement clause, or a
-// participle phrase without a subject of its own ("shelled Juba on Monday,
-// killing 20"), unless it opens with a subordinator ("after a bomber
-// killed 241" is adverbial even where the parser took it for a complement).
-func (t *tree) sharesDates(i int) bool {
-	if t.opensAdverbial(i) {
+// sharesDates reports whether the clause headed at i, whose first word is
+// first, shares its dates with the clause it hangs from: a coordinated or
+// complement clause, or a participle phrase without a subject of its own
+// ("shelled Juba on Monday, killing 20"), unless it opens with a
+// subordinator ("after a bomber killed 241" is adverbial even where the
+// parser took it for a complement).
+func (t *tree) sharesDates(i, first int) bool {
+	if subordinators[strings.ToLower(t.deps[first].Form)] {
 		return false
 	}
 	switch r := t.rel(i); {
@@ -120,22 +146,4 @@ func (t *tree) hasSubject(i int) bool {
 		}
 	}
 	return false
-}
-
-// opensAdverbial reports whether the clause headed at i starts with a
-// subordinator.
-func (t *tree) opensAdverbial(i int) bool {
-	first := i
-	for j := range t.deps {
-		if j >= first {
-			break
-		}
-		for k, steps := j, 0; k >= 0 && steps <= len(t.deps); k, steps = t.head(k), steps+1 {
-			if k == i {
-				first = j
-				break
-			}
-		}
-	}
-	return subordinators[strings.ToLower(t.deps[first].Form)]
 }

@@ -33,6 +33,7 @@ type tree struct {
 	deps     []Dep
 	byStart  map[int]int // byte offset -> dep index
 	children [][]int     // dep index -> dependants, in order
+	cl       *clauses    // for dating, on first use
 }
 
 func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
