@@ -166,13 +166,15 @@ func boundsAPeriod(before, mention string) bool {
 			return true
 		}
 	}
-	// "have died since civil war broke out in 1993", "the first visit since
-	// Stalin's, at a summit in 1943": a date a few words into a since- or
-	// until-phrase dates the start or end of the period, not the event
-	if i := strings.LastIndexAny(before, ",;:()\"—–"); i >= 0 {
-		before = before[i+1:]
+	// "have died since civil war broke out in 1993", "the first visit by a
+	// Kremlin leader since Stalin during a summit in 1943": a date a few
+	// words into a since- or until-phrase dates the start or end of the
+	// period, not the event
+	clause := before
+	if i := strings.LastIndexAny(clause, ",;:()\"—–"); i >= 0 {
+		clause = clause[i+1:]
 	}
-	words := strings.Fields(before)
+	words := strings.Fields(clause)
 	for i := len(words) - 1; i >= max(0, len(words)-periodReach); i-- {
 		if w := words[i]; w != "since" && w != "until" && w != "till" {
 			continue
