@@ -126,3 +126,22 @@ func TestDatelineAndLongRuns(t *testing.T) {
 		t.Errorf("pieces hold %d words, want 3000", total)
 	}
 }
+
+func TestSentenceOffset(t *testing.T) {
+	body := "Début. Vučić eased the rules."
+	ss := Split(body)
+	if len(ss) != 2 {
+		t.Fatalf("%d sentences", len(ss))
+	}
+	s := ss[1]
+	for _, w := range []string{"Vučić", "eased", "rules"} {
+		at := strings.Index(s.Text, w)
+		span := s.Span(at, at+len(w))
+		if got := s.Offset(span.Start); got != at {
+			t.Errorf("Offset(%d) = %d, want %d (%q)", span.Start, got, at, w)
+		}
+	}
+	if got := s.Offset(s.CharEnd + 5); got != len(s.Text) {
+		t.Errorf("past the end: %d, want %d", got, len(s.Text))
+	}
+}
