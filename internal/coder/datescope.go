@@ -115,9 +115,9 @@ func (t *tree) dateScope(at int) [][2]int {
 	return out
 }
 
-// subordinators open adverbial clauses whose dates are their own; "while",
+// dateSubordinators open adverbial clauses whose dates are their own; "while",
 // "when" and "as" join clauses that happen together.
-var subordinators = setOf(`after before since until till because once if unless although though`)
+var dateSubordinators = setOf(`after before since until till because once if unless although though`)
 
 // sharesDates reports whether the clause headed at i, whose first word is
 // first, shares its dates with the clause it hangs from: a coordinated or
@@ -126,7 +126,7 @@ var subordinators = setOf(`after before since until till because once if unless 
 // subordinator ("after a bomber killed 241" is adverbial even where the
 // parser took it for a complement).
 func (t *tree) sharesDates(i, first int) bool {
-	if subordinators[strings.ToLower(t.deps[first].Form)] {
+	if dateSubordinators[strings.ToLower(t.deps[first].Form)] {
 		return false
 	}
 	switch r := t.rel(i); {
