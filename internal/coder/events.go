@@ -495,7 +495,7 @@ func (a *analysis) matchPatterns(vm *vmatch, left, right int) {
 	bestW := 0
 	for pi := range pats {
 		p := &pats[pi]
-		if p.weight <= bestW {
+		if p.weight <= bestW || !p.applies(vm.v) {
 			continue
 		}
 		src, tgt := -1, -1

@@ -25,6 +25,15 @@ type featureCase struct {
 // sentence that does not parse): both must get it right.
 func runFeature(t *testing.T, cases []featureCase) {
 	t.Helper()
+	parsed, base := bothCoders(t)
+	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, parsed, cases) })
+	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+}
+
+// bothCoders returns the default coder with the dependency parser and
+// without it (the shallow rules alone).
+func bothCoders(t *testing.T) (parsed, shallow *Coder) {
+	t.Helper()
 	base, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -33,10 +42,9 @@ func runFeature(t *testing.T, cases []featureCase) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	parsed := *base
-	parsed.SetParser(syntaxParser{p})
-	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, &parsed, cases) })
-	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+	withParse := *base
+	withParse.SetParser(syntaxParser{p})
+	return &withParse, base
 }
 
 // syntaxParser feeds the coder from internal/syntax, as the pipeline's

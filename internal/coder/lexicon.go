@@ -32,7 +32,14 @@ type pattern struct {
 	code      string
 	pre, post []pelem
 	weight    int
+	owners    []string       // verb words the dictionary names as the pattern's own
+	only      map[*verb]bool // the block's verbs those words are forms of; nil = every verb of the block
 }
+
+// applies reports whether pattern p may refine verb v: a pattern written for
+// one verb of a synonym block ("press on" in the block of "demand") is not
+// a pattern of the others.
+func (p *pattern) applies(v *verb) bool { return p.only == nil || p.only[v] }
 
 // codeInfo is a CAMEO code and its mappings.
 type codeInfo struct {
@@ -144,6 +151,9 @@ func loadLexicon(set string) (*lexicon, error) {
 				return
 			}
 			pt, ok := parsePattern(f[1], f[2])
+			if ok && len(f) > 3 && f[3] != "" {
+				pt.owners = strings.Split(f[3], "|")
+			}
 			if ok {
 				lx.patterns[f[0]] = append(lx.patterns[f[0]], pt)
 			}
@@ -151,6 +161,7 @@ func loadLexicon(set string) (*lexicon, error) {
 			return nil, err
 		}
 	}
+	lx.ownPatterns()
 	if err := eachLine("cameo.codes.tsv", func(f []string) {
 		if len(f) < 7 {
 			return
@@ -161,6 +172,28 @@ func loadLexicon(set string) (*lexicon, error) {
 		return nil, err
 	}
 	return lx, nil
+}
+
+// ownPatterns ties each pattern whose dictionary comment names verbs of its
+// block to those verbs. A comment naming no verb of the block (a verb of
+// another block, a note) leaves the pattern to the whole block.
+func (lx *lexicon) ownPatterns() {
+	for block, pats := range lx.patterns {
+		for i := range pats {
+			p := &pats[i]
+			for _, w := range p.owners {
+				for _, v := range lx.forms[w] {
+					if v.block != block {
+						continue
+					}
+					if p.only == nil {
+						p.only = map[*verb]bool{}
+					}
+					p.only[v] = true
+				}
+			}
+		}
+	}
 }
 
 func parsePattern(code, s string) (pattern, bool) {
