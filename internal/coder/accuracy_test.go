@@ -48,3 +48,23 @@ func TestPatternsOfTheirOwnVerb(t *testing.T) {
 		{"Kenya demanded that Somalia end its curbs on food imports.", "19"},
 	})
 }
+
+func TestSiblingSubjectsInOneMention(t *testing.T) {
+	// a parser may give both nouns of "Iraqi aircraft including helicopter
+	// gunships" the relation nsubj; they are one actor, not two members
+	base, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := *base
+	s := "Iraqi aircraft including helicopter gunships killed ten Kurdish villagers."
+	c.SetParser(fakeParser{s: conll(s, "Iraqi/ADJ/2/amod", "aircraft/NOUN/6/nsubj", "including/VERB/5/case", "helicopter/NOUN/5/compound",
+		"gunships/NOUN/6/nsubj", "killed/VERB/0/root", "ten/NUM/9/nummod", "Kurdish/ADJ/9/amod", "villagers/NOUN/6/obj", "./PUNCT/6/punct")})
+	evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
+	if len(evs) == 0 || !strings.HasPrefix(evs[0].Source.Code, "IRQ") {
+		t.Fatalf("no IRQ event: %+v", evs)
+	}
+	if n := len(evs[0].Source.Members); n > 1 {
+		t.Errorf("source split into %d members: %+v", n, evs[0].Source.Members)
+	}
+}

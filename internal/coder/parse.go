@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/internal/actor"
@@ -540,6 +541,9 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		for _, c := range a.tree.children[h] {
 			if c != s && (a.tree.deps[c].DepRel == "nsubj" || a.tree.deps[c].DepRel == "nsubj:pass") {
 				ms, ex := a.actorsAt(c)
+				// both halves of one name ("Russian aircraft including
+				// helicopter gunships") may fall in the same mention
+				ms = slices.DeleteFunc(ms, func(x int) bool { return slices.Contains(r.subj, x) })
 				if len(ms) > 0 {
 					r.subj = append(r.subj, ms...)
 					sortInts(r.subj)
