@@ -68,3 +68,15 @@ func TestSiblingSubjectsInOneMention(t *testing.T) {
 		t.Errorf("source split into %d members: %+v", n, evs[0].Source.Members)
 	}
 }
+
+func TestConditionClauses(t *testing.T) {
+	// what an "if"/"unless" clause supposes is not an event; the clause it
+	// conditions still is
+	const s1 = "Ethiopia will attack Eritrea unless the Eritrean army withdraws its troops from the border."
+	const s2 = "Kenya said it would expel Somali diplomats unless Somali militants released the hostages."
+	runFeature(t, []featureCase{
+		{s1, "ETH", "ERI", "19", event.Hypothetical, ""},
+		{s2, "KEN", "SOM", "", event.Hypothetical, ""},
+	})
+	runAbsent(t, []absentCase{{s1, "08"}, {s2, "08"}})
+}

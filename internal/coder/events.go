@@ -200,12 +200,16 @@ func (a *analysis) events() []event.Event {
 		if !validCode(code) {
 			continue
 		}
+		att := a.modality(k)
+		if a.conditionClause(vm, att) {
+			continue // "... unless Gondor withdraws its troops": the condition, not an event
+		}
 		ev := event.Event{
 			Sentence:     a.s.Index,
 			SentenceSpan: a.s.Span(0, len(a.s.Text)),
 			Source:       srcActor,
 			Target:       tgtActor,
-			Attribution:  a.modality(k),
+			Attribution:  att,
 			Coder:        a.c.coderTag(),
 		}
 		code = a.byWeapon(code)
@@ -255,6 +259,21 @@ func (a *analysis) events() []event.Event {
 		a.ctx.Memory.holderText = heldText
 	}
 	return out
+}
+
+// conditionClause reports whether verb vm is the predicate of an "if" or
+// "unless" clause, as its modality's cue shows: what a condition supposes
+// ("if Osgiliath attacks", "unless the rebels disarm") is no event the
+// sentence reports, hypothetical or otherwise; the clause it conditions is.
+func (a *analysis) conditionClause(vm *vmatch, att event.Attribution) bool {
+	if att.Modality != event.Hypothetical || att.Cue == nil {
+		return false
+	}
+	switch strings.ToLower(att.Cue.Text) {
+	case "if", "unless":
+		return att.Cue.Start < a.tokSpan(vm.auxStart, vm.auxStart+1).Start
+	}
+	return false
 }
 
 // governsInfinitive reports whether verb k takes an infinitive complement
