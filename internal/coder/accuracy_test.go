@@ -40,9 +40,12 @@ func runAbsent(t *testing.T, cases []absentCase) {
 
 func TestPatternsOfTheirOwnVerb(t *testing.T) {
 	// the CAMEO block of "demand" holds "press on" (fight on, 190): a
-	// pattern written for one verb of a block does not code its synonyms
+	// phrasal pattern written for one verb of a block does not code its
+	// synonyms; a pattern with a content word does ("breach the
+	// ceasefire", written for "breach", codes "violated the ceasefire")
 	runFeature(t, []featureCase{
 		{"Kenya demanded that Somalia end its curbs on food imports.", "KEN", "", "10", event.Statement, ""},
+		{"Sudanese rebels violated the ceasefire near the border.", "SDNREB", "", "196", event.Asserted, ""},
 	})
 	runAbsent(t, []absentCase{
 		{"Kenya demanded that Somalia end its curbs on food imports.", "19"},

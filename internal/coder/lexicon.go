@@ -36,9 +36,9 @@ type pattern struct {
 	only      map[*verb]bool // the block's verbs those words are forms of; nil = every verb of the block
 }
 
-// applies reports whether pattern p may refine verb v: a pattern written for
-// one verb of a synonym block ("press on" in the block of "demand") is not
-// a pattern of the others.
+// applies reports whether pattern p may refine verb v: a phrasal pattern
+// written for one verb of a synonym block ("press on" in the block of
+// "demand") is not a pattern of the others.
 func (p *pattern) applies(v *verb) bool { return p.only == nil || p.only[v] }
 
 // codeInfo is a CAMEO code and its mappings.
@@ -174,13 +174,39 @@ func loadLexicon(set string) (*lexicon, error) {
 	return lx, nil
 }
 
-// ownPatterns ties each pattern whose dictionary comment names verbs of its
-// block to those verbs. A comment naming no verb of the block (a verb of
-// another block, a note) leaves the pattern to the whole block.
+// particles are the closed-class words that make phrasal verbs: "press
+// on", "push into", "call off".
+var particles = setOf(`on in into out off up down ahead away back over through along around about for to with against from at by upon toward towards across after onto`)
+
+// phrasal reports whether pattern p is made of particles alone ("* on",
+// "* (into)"): such a pattern spells one verb's idiom ("press on" is to
+// fight on), while one with a content word ("* ceasefire") means the same
+// with every synonym of its block.
+func (p *pattern) phrasal() bool {
+	n := 0
+	for _, els := range [][]pelem{p.pre, p.post} {
+		for _, e := range els {
+			if e.set != "" || e.word != "" && !particles[e.word] {
+				return false
+			}
+			if e.word != "" {
+				n++
+			}
+		}
+	}
+	return n > 0
+}
+
+// ownPatterns ties each phrasal pattern whose dictionary comment names
+// verbs of its block to those verbs. A comment naming no verb of the block
+// (a verb of another block, a note) leaves the pattern to the whole block.
 func (lx *lexicon) ownPatterns() {
 	for block, pats := range lx.patterns {
 		for i := range pats {
 			p := &pats[i]
+			if !p.phrasal() {
+				continue
+			}
 			for _, w := range p.owners {
 				for _, v := range lx.forms[w] {
 					if v.block != block {
