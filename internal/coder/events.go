@@ -15,6 +15,7 @@ func (a *analysis) events() []event.Event {
 	held, heldText, heldAt := a.heldBy(0, len(a.toks))
 	for k, vm := range a.verbs {
 		left, right := a.limits(k)
+		right = a.beforeAttribution(k, right)
 		a.matchPatterns(vm, left, right)
 		var tr *treeRoles
 		if a.tree != nil {
@@ -259,6 +260,29 @@ func (a *analysis) events() []event.Event {
 		a.ctx.Memory.holderText = heldText
 	}
 	return out
+}
+
+// beforeAttribution ends verb k's clause, for its target, at the comma of
+// a trailing attribution: in "... blew up power lines, the news agency
+// reported" the agency is who tells, not whom the act was done to.
+func (a *analysis) beforeAttribution(k, right int) int {
+	vm := a.verbs[k]
+	for n := k + 1; n < len(a.verbs); n++ {
+		rv := a.verbs[n]
+		if rv.modifier {
+			continue
+		}
+		if !rv.report || rv.auxStart != right || strings.HasSuffix(a.toks[rv.h].Lower, "ing") {
+			return right
+		}
+		for x := right - 1; x >= vm.j && x >= right-8; x-- {
+			if t := a.toks[x].Text; t == "," || t == "”" || t == "\"" {
+				return x
+			}
+		}
+		return right
+	}
+	return right
 }
 
 // conditionClause reports whether verb vm is the predicate of an "if" or
