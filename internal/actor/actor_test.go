@@ -45,4 +45,20 @@ func TestFind(t *testing.T) {
 			}
 		}
 	}
+	// a member of a union that broke up is coded under the union's prefix
+	// ("SCGMNE", "USRGEO"); its country is the member
+	for _, c := range []struct {
+		text    string
+		date    int32
+		country string
+	}{
+		{"Montenegro closed the border crossing", 20040101, "MNE"},
+		{"Georgia recalled its ambassador", 19900101, "GEO"},
+		{"Croatia recalled its ambassador", 19900101, "HRV"},
+	} {
+		ms := d.Find(Tokenize(c.text), c.date, nil)
+		if len(ms) == 0 || ms[0].Country != c.country {
+			t.Errorf("%q: got %+v, want country %s", c.text, ms, c.country)
+		}
+	}
 }

@@ -254,6 +254,13 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 		if len(m.Code) >= 6 {
 			m.Sector = m.Code[3:6]
 		}
+	} else if len(m.Code) >= 6 && federations[m.Code[:3]] && d.IsCountry(m.Code[3:6]) {
+		// "SCGSRB" is Serbia as a member of Serbia and Montenegro: the
+		// country is the member, which the federation no longer contains
+		m.Country = m.Code[3:6]
+		if len(m.Code) >= 9 {
+			m.Sector = m.Code[6:9]
+		}
 	} else if country != "" {
 		m.Country = country
 	}
@@ -265,6 +272,11 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 	}
 	return m, true
 }
+
+// federations are the Phoenix codes of unions that have broken up (USSR,
+// Yugoslavia, Serbia and Montenegro), which prefix the codes of their
+// former members: "USRGEO", "YUGHRV", "SCGMNE".
+var federations = map[string]bool{"USR": true, "SUN": true, "YUG": true, "SCG": true}
 
 // absorbParen extends a mention over a short parenthesis right after it:
 // "the Syrian Arab Army (SAA)".
