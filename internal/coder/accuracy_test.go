@@ -40,23 +40,42 @@ func runAbsent(t *testing.T, cases []absentCase) {
 	}
 }
 
-func TestSiblingSubjectsInOneMention(t *testing.T) {
-	// a parser may give both nouns of "Iraqi aircraft including helicopter
-	// gunships" the relation nsubj; they are one actor, not two members
+// codeWithParse codes sentence s with the default dictionaries and a
+// hand-written parse of it.
+func codeWithParse(t *testing.T, s string, deps []Dep) []event.Event {
+	t.Helper()
 	base, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := *base
+	c.SetParser(fakeParser{s: deps})
+	return c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
+}
+
+func TestSiblingSubjectsInOneMention(t *testing.T) {
+	// a parser may give both nouns of "Iraqi aircraft including helicopter
+	// gunships" the relation nsubj; they are one actor, not two members
 	s := "Iraqi aircraft including helicopter gunships killed ten Kurdish villagers."
-	c.SetParser(fakeParser{s: conll(s, "Iraqi/ADJ/2/amod", "aircraft/NOUN/6/nsubj", "including/VERB/5/case", "helicopter/NOUN/5/compound",
-		"gunships/NOUN/6/nsubj", "killed/VERB/0/root", "ten/NUM/9/nummod", "Kurdish/ADJ/9/amod", "villagers/NOUN/6/obj", "./PUNCT/6/punct")})
-	evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
+	evs := codeWithParse(t, s, conll(s, "Iraqi/ADJ/2/amod", "aircraft/NOUN/6/nsubj", "including/VERB/5/case", "helicopter/NOUN/5/compound",
+		"gunships/NOUN/6/nsubj", "killed/VERB/0/root", "ten/NUM/9/nummod", "Kurdish/ADJ/9/amod", "villagers/NOUN/6/obj", "./PUNCT/6/punct"))
 	if len(evs) == 0 || !strings.HasPrefix(evs[0].Source.Code, "IRQ") {
 		t.Fatalf("no IRQ event: %+v", evs)
 	}
 	if n := len(evs[0].Source.Members); n > 1 {
 		t.Errorf("source split into %d members: %+v", n, evs[0].Source.Members)
+	}
+}
+
+func TestLostVerbFallsBackToShallowRules(t *testing.T) {
+	// a parse that hangs an object from a noun, the verb between them read
+	// as an adjective, has lost the verb: the shallow rules code instead
+	s := "Kurdish guerrillas wounded three Turkish soldiers near the border, police said."
+	evs := codeWithParse(t, s, conll(s, "Kurdish/ADJ/2/amod", "guerrillas/NOUN/12/ccomp", "wounded/ADJ/6/amod", "three/NUM/6/nummod",
+		"Turkish/ADJ/6/amod", "soldiers/NOUN/2/obj", "near/ADP/9/case", "the/DET/9/det", "border/NOUN/6/nmod", ",/PUNCT/12/punct",
+		"police/NOUN/12/nsubj", "said/VERB/0/root", "./PUNCT/12/punct"))
+	if len(evs) == 0 || evs[0].Target == nil || evs[0].Target.Code != "TURMIL" || !strings.HasPrefix(evs[0].Action.CAMEO, "1") {
+		t.Errorf("want an attack on TURMIL, got %+v", evs)
 	}
 }
 
@@ -83,6 +102,9 @@ func TestRules(t *testing.T) {
 		// ", the news agency reported": the teller of the event, not its target
 		{featureCase{"Afghan rebels blew up two bridges near the capital, the Pakistani news agency reported.", "AFGREB", "", "1", event.Reported, "Pakistani news agency"}, "", "PAK"},
 		{featureCase{"Somali militants attacked a convoy on the main road, Kenyan police said.", "SOM", "", "1", event.Reported, "Kenyan police"}, "", "KEN"},
+		// an actor spread over two modifiers of the subject noun: "Turkish"
+		// and "army" both hang from "bulldozers"
+		{featureCase{"Turkish army bulldozers destroyed Kurdish homes near the border on Monday.", "TURMIL", "", "17", event.Asserted, ""}, "", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -53,9 +53,30 @@ func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
 		t.byStart[d.Start] = i
 		if h := d.Head - 1; h >= 0 && h < len(deps) && h != i {
 			t.children[h] = append(t.children[h], i)
+			if d.DepRel == "obj" && isNominal(deps[h].UPOS) && c.lostVerb(deps, h, i) {
+				// a noun with a direct object ("guerrillas" over "soldiers"
+				// in "guerrillas wounded two soldiers", "wounded" read as an
+				// adjective): the parse has lost the verb
+				return nil
+			}
 		}
 	}
 	return t
+}
+
+// lostVerb reports whether noun h, parsed with the object o, is itself a
+// verb form of the dictionary or has one between it and the object: the
+// verb the parser read as a noun or an adjective.
+func (c *Coder) lostVerb(deps []Dep, h, o int) bool {
+	from, to := min(h, o), max(h, o)
+	for x := from; x < to; x++ {
+		if x == h || deps[x].UPOS == "ADJ" || deps[x].UPOS == "NOUN" {
+			if len(c.lx.forms[strings.ToLower(deps[x].Form)]) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasPredicate reports whether a parse has a verb: a sentence that codes
@@ -405,6 +426,38 @@ func (a *analysis) mentionOfDep(i int) int {
 				}
 				break
 			}
+		}
+	}
+	if best < 0 {
+		best = a.mentionInPremodifiers(i)
+	}
+	return best
+}
+
+// mentionInPremodifiers finds a mention spread over several modifiers
+// before nominal i, which no one modifier holds: "Israeli army bulldozers"
+// has "Israeli" and "army" as two dependants of "bulldozers".
+func (a *analysis) mentionInPremodifiers(i int) int {
+	lo := -1
+	for _, c := range a.tree.children[i] {
+		if c > i {
+			break
+		}
+		switch a.tree.deps[c].DepRel {
+		case "compound", "amod", "nmod:poss", "flat", "flat:name":
+			if from, _ := a.tree.subtree(c); lo < 0 || from < lo {
+				lo = from
+			}
+		}
+	}
+	if lo < 0 {
+		return -1
+	}
+	start, end := a.tree.deps[lo].Start, a.tree.deps[i].Start
+	best := -1
+	for x, m := range a.ms {
+		if a.toks[m.Start].Start >= start && a.toks[m.End-1].End <= end {
+			best = x // the nearest to the noun
 		}
 	}
 	return best
