@@ -105,6 +105,8 @@ func TestRules(t *testing.T) {
 		// an actor spread over two modifiers of the subject noun: "Turkish"
 		// and "army" both hang from "bulldozers"
 		{featureCase{"Turkish army bulldozers destroyed Kurdish homes near the border on Monday.", "TURMIL", "", "17", event.Asserted, ""}, "", ""},
+		// both infinitives of "promised to X and Y" are the promise's content
+		{featureCase{"Ethiopia promised to release the Eritrean prisoners and restore diplomatic ties with Eritrea.", "ETH", "", "03", event.Statement, ""}, "05", "ERI"},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -74,6 +74,9 @@ func (a *analysis) events() []event.Event {
 		if tr != nil && (tr.governed || tr.modifier) || vm.infinitive && k > 0 && a.governed(k) {
 			continue // "agreed to provide aid": one event, the governing verb's
 		}
+		if tr == nil && coord && k > 0 && a.toks[vm.h].Lower == vm.v.lemma && a.verbs[k-1].infinitive && a.governed(k-1) && a.sharedObjectGap(k) {
+			continue // "promised to free the prisoners and open the border": the second infinitive too
+		}
 		if g := a.complementOf(k); g >= 0 {
 			gv := a.verbs[g]
 			if !gv.report {
@@ -298,6 +301,18 @@ func (a *analysis) conditionClause(vm *vmatch, att event.Attribution) bool {
 		return att.Cue.Start < a.tokSpan(vm.auxStart, vm.auxStart+1).Start
 	}
 	return false
+}
+
+// sharedObjectGap reports whether verb k follows the object of verb k-1
+// with no clause break between: "to free the prisoners and open".
+func (a *analysis) sharedObjectGap(k int) bool {
+	for x := a.verbs[k-1].j; x < a.verbs[k].auxStart; x++ {
+		switch a.toks[x].Lower {
+		case ",", ";", ":", "that", "which", "who", "but", "while":
+			return false
+		}
+	}
+	return true
 }
 
 // governsInfinitive reports whether verb k takes an infinitive complement

@@ -623,6 +623,15 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		switch a.tree.deps[h].DepRel {
 		case "xcomp":
 			r.governed = a.codedVerbAt(gov)
+		case "conj":
+			// "promised to democratize the country and establish the rule
+			// of law": the second infinitive is as much the promise's
+			// content as the first
+			if a.tree.deps[gov].DepRel == "xcomp" && a.tree.deps[h].UPOS == "VERB" && a.tree.deps[gov].UPOS == "VERB" {
+				if g2 := a.tree.head(gov); g2 >= 0 {
+					r.governed = a.codedVerbAt(g2)
+				}
+			}
 		case "acl":
 			// "lorries passing through", "a meeting aimed at": a participle
 			// that describes a noun, not an event the sentence reports
