@@ -107,6 +107,9 @@ func TestRules(t *testing.T) {
 		{featureCase{"Turkish army bulldozers destroyed Kurdish homes near the border on Monday.", "TURMIL", "", "17", event.Asserted, ""}, "", ""},
 		// both infinitives of "promised to X and Y" are the promise's content
 		{featureCase{"Ethiopia promised to release the Eritrean prisoners and restore diplomatic ties with Eritrea.", "ETH", "", "03", event.Statement, ""}, "05", "ERI"},
+		// what a describing participle says of its noun is no deed: "talks
+		// aimed at ending the war" end nothing yet
+		{featureCase{"Ethiopian rebels joined a round of talks aimed at ending the border war with Eritrea.", "ETHREB", "", "04", event.Asserted, ""}, "087", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -640,7 +640,12 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		case "amod", "compound":
 			r.modifier = !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
 		case "advcl":
-			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
+			if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
+				// "talks aimed at ending the war": what the describing
+				// participle says of its noun, not a deed of its own (a
+				// bare ", killing 20" hung there belongs to the main clause)
+				r.modifier = true
+			} else if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
 				// "... to topple his government": a purpose, not a deed
 				r.modifier = true
 			} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(vm.code) && a.violentVerbAt(gov) {
@@ -651,6 +656,16 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		}
 	}
 	return r
+}
+
+// describes reports whether verb i is a participle that only describes a
+// noun ("talks aimed at", "lorries passing through"), as rolesOf reads it.
+func (t *tree) describes(i int) bool {
+	if t.deps[i].DepRel != "acl" || t.deps[i].UPOS != "VERB" {
+		return false
+	}
+	x := t.deps[i].XPOS
+	return (x == "VBG" || x == "VBN") && !t.misparsedMain(i) && !t.alleged(i)
 }
 
 // violentVerbAt reports whether dep i is the head of a verb of this
