@@ -110,6 +110,9 @@ func TestRules(t *testing.T) {
 		// what a describing participle says of its noun is no deed: "talks
 		// aimed at ending the war" end nothing yet
 		{featureCase{"Ethiopian rebels joined a round of talks aimed at ending the border war with Eritrea.", "ETHREB", "", "04", event.Asserted, ""}, "087", ""},
+		// a generic bombing yields to the more specific means the sentence
+		// names: aircraft make an air strike
+		{featureCase{"Israeli aircraft and missiles killed three Hamas militants in Gaza on Monday.", "ISRMIL", "", "195", event.Asserted, ""}, "183", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -875,10 +875,12 @@ var weaponCues = []struct {
 // names: "killed" is 190 until "in a car bomb explosion" makes it 1832, "an
 // air strike" 195. ACLED's sub-event types follow from these codes. Codes
 // that already say something specific (an abduction, a seizure, a
-// blockade) are kept.
+// blockade) are kept; a bombing (183, which CAMEO's weapon patterns give to
+// any "missiles killed") yields to the more specific means cued before it:
+// aircraft, artillery, a car or roadside bomb.
 func (a *analysis) byWeapon(code string) string {
 	switch code {
-	case "18", "180", "182", "1823", "19", "190", "193":
+	case "18", "180", "182", "1823", "183", "19", "190", "193":
 	default:
 		return code
 	}
