@@ -22,6 +22,9 @@ func TestFind(t *testing.T) {
 		{"Zorblax Liberation Front fighters raided the camp", 20150101, []string{"UAF"}},
 		{"Acme Holdings sued the state", 20150101, []string{"?"}},
 		{"talks with the Syrian-Russian-Iranian alliance", 20180101, []string{"SYR"}},
+		// the force an "X-led" state leads is its own; a backed one is not
+		{"Vietnamese-led forces shelled the camps", 19850101, []string{"VNMMIL"}},
+		{"US-backed rebels shelled the camps", 20150101, []string{"REB"}},
 	}
 	for _, c := range cases {
 		toks := Tokenize(c.text)

@@ -87,6 +87,13 @@ func (d *Dict) Find(toks []Token, date int32, isVerb func(i int) bool) []Mention
 			i += lg
 		default:
 			t := toks[i]
+			if code := d.leader(t, date); code != "" {
+				// "Vietnamese-led forces", "the Saudi-led coalition": the
+				// force is the leader's (backing, "US-backed rebels", is not)
+				ps = append(ps, piece{start: i, end: i + 1, kind: 4, codes: []string{code}})
+				i++
+				continue
+			}
 			if strings.Contains(t.Lower, "-") {
 				if codes := d.chain(t, date); len(codes) > 0 {
 					end := i + 1
@@ -143,6 +150,23 @@ func isHeld(w string) bool {
 		}
 	}
 	return false
+}
+
+// leader codes "X-led" when X is a state: the country that leads.
+func (d *Dict) leader(t Token, date int32) string {
+	if !strings.HasSuffix(t.Lower, "-led") || len(t.Text) <= 4 {
+		return ""
+	}
+	p := t.Text[:len(t.Text)-4]
+	pt := []Token{{Text: p, Lower: strings.ToLower(p)}}
+	n, e := d.actors.longest(pt, 0)
+	if n == 0 {
+		return ""
+	}
+	if c := d.entries[e].At(date); len(c) == 3 && d.IsCountry(c) {
+		return c
+	}
+	return ""
 }
 
 // chain codes a hyphenated chain of country words ("Syrian-Russian-Iranian").
