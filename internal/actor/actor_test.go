@@ -25,6 +25,8 @@ func TestFind(t *testing.T) {
 		// the force an "X-led" state leads is its own; a backed one is not
 		{"Vietnamese-led forces shelled the camps", 19850101, []string{"VNMMIL"}},
 		{"US-backed rebels shelled the camps", 20150101, []string{"REB"}},
+		// a subordinating conjunction ends an actor phrase
+		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}
 	for _, c := range cases {
 		toks := Tokenize(c.text)

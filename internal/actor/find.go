@@ -45,7 +45,8 @@ no not yes one two three four five six seven eight nine ten`)
 var noBridge = setOf(`a an the this that these those it its he she they we i you his her their our my your
 on in at by for from with to and or but as after before during since until while when once if
 is are was were be been being has have had do does did will would can could may might must shall should
-not n't no who whom whose which what where why how said says say told according than then there here also`)
+not n't no who whom whose which what where why how said says say told according than then there here also
+unless whereas although though because whether lest`)
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}

@@ -53,6 +53,26 @@ func codeWithParse(t *testing.T, s string, deps []Dep) []event.Event {
 	return c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
 }
 
+func TestPassiveAgentNeedsBy(t *testing.T) {
+	// "killed in riots" hung as the agent of a passive: no agent without
+	// "by", unless the phrase names an attack, which carries its author
+	for _, c := range []struct{ noun, want string }{{"riots", ""}, {"raids", "TUR"}} {
+		s := "Five people were killed in Turkish " + c.noun + " near the border, state radio said."
+		evs := codeWithParse(t, s, conll(s, "Five/NUM/2/nummod", "people/NOUN/4/nsubj:pass", "were/AUX/4/aux:pass", "killed/VERB/12/ccomp",
+			"in/ADP/7/case", "Turkish/ADJ/7/amod", c.noun+"/NOUN/4/obl:agent", "near/ADP/10/case", "the/DET/10/det", "border/NOUN/4/obl", ",/PUNCT/12/punct",
+			"state/NOUN/12/compound", "radio/NOUN/15/nsubj", "said/VERB/0/root", "./PUNCT/15/punct"))
+		if c.want == "" {
+			for _, e := range evs {
+				if strings.HasPrefix(e.Source.Code, "TUR") {
+					t.Errorf("killed in Turkish %s: source %s from an \"in\" phrase", c.noun, e.Source.Code)
+				}
+			}
+		} else if len(evs) == 0 || !strings.HasPrefix(evs[0].Source.Code, c.want) {
+			t.Errorf("killed in Turkish %s: want source %s, got %+v", c.noun, c.want, evs)
+		}
+	}
+}
+
 func TestSiblingSubjectsInOneMention(t *testing.T) {
 	// a parser may give both nouns of "Iraqi aircraft including helicopter
 	// gunships" the relation nsubj; they are one actor, not two members
@@ -113,6 +133,9 @@ func TestRules(t *testing.T) {
 		// a generic bombing yields to the more specific means the sentence
 		// names: aircraft make an air strike
 		{featureCase{"Israeli aircraft and missiles killed three Hamas militants in Gaza on Monday.", "ISRMIL", "", "195", event.Asserted, ""}, "183", ""},
+		// the subject of a relative clause ("where Turkish police ...") is not
+		// the object of the verb before it
+		{featureCase{"Kurdish students demonstrated in Turkey, where Turkish police arrested fifty people last year.", "EDU", "", "141", event.Asserted, ""}, "141", "TURCOP"},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -15,7 +15,7 @@ func (a *analysis) events() []event.Event {
 	held, heldText, heldAt := a.heldBy(0, len(a.toks))
 	for k, vm := range a.verbs {
 		left, right := a.limits(k)
-		right = a.beforeAttribution(k, right)
+		right = a.beforeSubordinate(vm.j, a.beforeAttribution(k, right))
 		a.matchPatterns(vm, left, right)
 		var tr *treeRoles
 		if a.tree != nil {
@@ -284,6 +284,26 @@ func (a *analysis) beforeAttribution(k, right int) int {
 			}
 		}
 		return right
+	}
+	return right
+}
+
+// subordinators open a clause of its own inside a verb's stretch of the
+// sentence: "demonstrated in Serbia, where 24 people were killed".
+var subordinators = setOf(`where which who whom whose when while whereas because although though unless`)
+
+// beforeSubordinate ends the stretch [from, right) searched for a verb's
+// target before a relative or subordinate clause opens whose verb ends the
+// stretch: that clause's subject is not the verb's object.
+func (a *analysis) beforeSubordinate(from, right int) int {
+	opens := false // the stretch ends where another verb's group begins
+	for _, v := range a.verbs {
+		opens = opens || v.auxStart == right
+	}
+	for x := from; x < right && opens; x++ {
+		if subordinators[a.toks[x].Lower] {
+			return x
+		}
 	}
 	return right
 }

@@ -312,7 +312,12 @@ func (t *tree) accuser(i int) int {
 // agentOf is the "by" agent of passive verb i, -1 when unsaid.
 func (t *tree) agentOf(i int) int {
 	if a := t.child(i, "obl:agent"); a >= 0 {
-		return a
+		if cs := t.caseOf(a); cs == "by" || cs == "" || attackNouns[strings.ToLower(t.deps[a].Form)] {
+			return a
+		}
+		// "were killed in nationalist riots" parsed as an agent: English
+		// marks the agent of a passive with "by" -- though an attack named
+		// as the means ("killed in Turkish air raids") does carry its author
 	}
 	for _, c := range t.children[i] {
 		if t.rel(c) == "obl" && t.caseOf(c) == "by" {
