@@ -136,6 +136,8 @@ func TestRules(t *testing.T) {
 		// the subject of a relative clause ("where Turkish police ...") is not
 		// the object of the verb before it
 		{featureCase{"Kurdish students demonstrated in Turkey, where Turkish police arrested fifty people last year.", "EDU", "", "141", event.Asserted, ""}, "141", "TURCOP"},
+		// an agent named before "of" belongs to every conjoined country
+		{featureCase{"The foreign ministers of France, Germany and Italy condemned Russia on Monday.", "ITAGOV", "RUS", "11", event.Statement, ""}, "", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -552,13 +552,36 @@ func (a *analysis) actorOf(ids []int, extras []span) event.Actor {
 		}
 	}
 	if len(ids) > 1 {
+		shared := a.sharedAgent(ids)
 		for _, id := range ids {
 			m := a.ms[id]
 			sp := a.tokSpan(m.Start, m.End)
-			act.Members = append(act.Members, event.Actor{Text: sp.Text, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}})
+			mem := event.Actor{Text: sp.Text, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}}
+			if shared != "" && m.Kind == actor.Named && len(m.Code) == 3 {
+				mem.Code, mem.Sector = m.Code+shared, shared
+			}
+			act.Members = append(act.Members, mem)
 		}
 	}
 	return act
+}
+
+// sharedAgent is the agent a compound's first conjunct names before its
+// country, which the bare countries after it share: "the ambassadors of
+// Arnor, Osgiliath and Gondor" are three countries' envoys, "lawmakers in
+// Fornost and Gondor" two countries' lawmakers ("" when none).
+func (a *analysis) sharedAgent(ids []int) string {
+	m := a.ms[ids[0]]
+	if m.Kind != actor.Agent || len(m.Code) != 6 {
+		return "" // a state's code and one agent's ("ARNGOV")
+	}
+	for x := m.Start + 1; x < m.End-1; x++ {
+		switch a.toks[x].Lower {
+		case "of", "in", "from":
+			return m.Code[3:]
+		}
+	}
+	return ""
 }
 
 func (a *analysis) mentionActor(m actor.Mention, textOf string, at int) event.Actor {
