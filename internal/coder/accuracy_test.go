@@ -138,6 +138,10 @@ func TestRules(t *testing.T) {
 		{featureCase{"Kurdish students demonstrated in Turkey, where Turkish police arrested fifty people last year.", "EDU", "", "141", event.Asserted, ""}, "141", "TURCOP"},
 		// an agent named before "of" belongs to every conjoined country
 		{featureCase{"The foreign ministers of France, Germany and Italy condemned Russia on Monday.", "ITAGOV", "RUS", "11", event.Statement, ""}, "", ""},
+		// "their talks", "each other": the members of a compound subject act
+		// on one another
+		{featureCase{"Ethiopia and Eritrea have postponed their border talks.", "ERI", "ETH", "", event.Asserted, ""}, "", ""},
+		{featureCase{"Ethiopia and Eritrea accused each other of violating the ceasefire.", "ERI", "ETH", "11", event.Statement, ""}, "", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

@@ -181,7 +181,7 @@ func (a *analysis) events() []event.Event {
 			continue
 		}
 		mutual := false
-		if tgtActor == nil && len(src) > 1 && symmetric(vm.code) {
+		if tgtActor == nil && len(src) > 1 && (symmetric(vm.code) || a.reciprocalObject(vm.j, right)) {
 			// "A and B met": A met B and B met A
 			srcActor = a.actorOf(src[:1], nil)
 			ta := a.actorOf(src[1:], nil)
@@ -306,6 +306,22 @@ func (a *analysis) beforeSubordinate(from, right int) int {
 		}
 	}
 	return right
+}
+
+// reciprocalObject reports whether the object after a verb is shared by
+// the members of its compound subject: "postponed their meeting", "accused
+// each other", "recognised one another".
+func (a *analysis) reciprocalObject(from, right int) bool {
+	if from >= right {
+		return false
+	}
+	switch a.toks[from].Lower {
+	case "their":
+		return true
+	case "each", "one":
+		return from+1 < right && (a.toks[from+1].Lower == "other" || a.toks[from+1].Lower == "another")
+	}
+	return false
 }
 
 // conditionClause reports whether verb vm is the predicate of an "if" or
