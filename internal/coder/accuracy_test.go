@@ -154,3 +154,19 @@ func TestRules(t *testing.T) {
 	runFeature(t, want)
 	runAbsent(t, unwanted)
 }
+
+func TestCompoundPatternElement(t *testing.T) {
+	// "%" in a PETRARCH pattern stands for a compound actor: the validation
+	// dictionaries code "A and B agree" as a mutual agreement and "agreed
+	// with A and B" by the "with" pattern
+	base, err := New("validate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []featureCase{
+		{"Gondor and Osgiliath agree that the mountain pass should be reopened.", "OSG", "GON", "030", event.Statement, ""},
+		{"Arnor has agreed with Gondor and Osgiliath on a new border.", "ARN", "OSG", "031", event.Statement, ""},
+	}
+	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, withParser(t, base), cases) })
+	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+}

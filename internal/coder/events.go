@@ -667,17 +667,36 @@ func (a *analysis) elemAt(e pelem, x int) int {
 	return 0
 }
 
+// mentionNear is the first mention starting within three tokens of pos and
+// ending by right, -1 if none.
+func (a *analysis) mentionNear(pos, right int) int {
+	for x, m := range a.ms {
+		if m.Start >= pos && m.Start <= pos+3 && m.End <= right {
+			return x
+		}
+	}
+	return -1
+}
+
 func (a *analysis) matchForward(els []pelem, from, right int, src, tgt *int) bool {
 	pos := from
 	for _, e := range els {
-		if e.source || e.target {
-			found := -1
-			for x, m := range a.ms {
-				if m.Start >= pos && m.Start <= pos+3 && m.End <= right {
-					found = x
-					break
-				}
+		if e.compound {
+			// "agreed with A and B": the target, coordinated
+			found := a.mentionNear(pos, right)
+			if found < 0 {
+				return false
 			}
+			group := a.conjRight(found, right)
+			if len(group) < 2 {
+				return false
+			}
+			*tgt = found
+			pos = a.ms[group[len(group)-1]].End
+			continue
+		}
+		if e.source || e.target {
+			found := a.mentionNear(pos, right)
 			if found < 0 {
 				return false
 			}
@@ -707,6 +726,26 @@ func (a *analysis) matchBackward(els []pelem, left, before int, src, tgt *int) b
 	pos := before // exclusive
 	for k := len(els) - 1; k >= 0; k-- {
 		e := els[k]
+		if e.compound {
+			// "A and B agreed": a coordinated subject, which the subject
+			// rules then take whole
+			found := -1
+			for x := len(a.ms) - 1; x >= 0; x-- {
+				if m := a.ms[x]; m.End <= pos && m.End >= pos-3 && m.Start >= left {
+					found = x
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			group := a.conjLeft(found)
+			if len(group) < 2 {
+				return false
+			}
+			pos = a.ms[group[0]].Start
+			continue
+		}
 		if e.source || e.target {
 			found := -1
 			for x := len(a.ms) - 1; x >= 0; x-- {

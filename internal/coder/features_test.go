@@ -38,13 +38,19 @@ func bothCoders(t *testing.T) (parsed, shallow *Coder) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return withParser(t, base), base
+}
+
+// withParser returns a copy of coder base that parses with internal/syntax.
+func withParser(t *testing.T, base *Coder) *Coder {
+	t.Helper()
 	p, err := syntax.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	withParse := *base
 	withParse.SetParser(syntaxParser{p})
-	return &withParse, base
+	return &withParse
 }
 
 // syntaxParser feeds the coder from internal/syntax, as the pipeline's

@@ -22,10 +22,11 @@ type verb struct {
 
 // pelem is one element of a verb pattern.
 type pelem struct {
-	word   string // a literal word
-	set    string // "&NAME" synset
-	source bool   // "$": the source actor sits here
-	target bool   // "+": the target actor sits here
+	word     string // a literal word
+	set      string // "&NAME" synset
+	source   bool   // "$": the source actor sits here
+	target   bool   // "+": the target actor sits here
+	compound bool   // "%": a compound actor ("A and B") sits here
 }
 
 type pattern struct {
@@ -237,7 +238,9 @@ func parsePattern(code, s string) (pattern, bool) {
 			e.source = true
 		case w == "+":
 			e.target = true
-		case w == "%" || w == "^" || w == "|" || w == "@":
+		case w == "%":
+			e.compound = true
+		case w == "^" || w == "|" || w == "@":
 			continue
 		case strings.HasPrefix(w, "&"):
 			e.set = strings.TrimRight(w, "_")
@@ -249,7 +252,7 @@ func parsePattern(code, s string) (pattern, bool) {
 			}
 			e.word = w
 		}
-		if e.word != "" || e.set != "" {
+		if e.word != "" || e.set != "" || e.compound {
 			p.weight++
 		}
 		if before {
