@@ -99,6 +99,18 @@ func TestLostVerbFallsBackToShallowRules(t *testing.T) {
 	}
 }
 
+func TestNounRootWithoutFiniteVerb(t *testing.T) {
+	// a parse rooted in a noun with no finite verb anywhere has lost the
+	// main verb ("plans" read as a noun): the shallow rules code instead
+	s := "Hungary, like several other members, plans to impose restrictions on Romanian workers."
+	evs := codeWithParse(t, s, conll(s, "Hungary/PROPN/6/vocative", ",/PUNCT/1/punct", "like/ADP/6/case", "several/ADJ/6/amod", "other/ADJ/6/amod",
+		"members/NOUN/0/root", ",/PUNCT/8/punct", "plans/NOUN/6/conj", "to/PART/10/mark", "impose/VERB/8/acl", "restrictions/NOUN/10/obj",
+		"on/ADP/14/case", "Romanian/ADJ/14/amod", "workers/NOUN/11/nmod", "./PUNCT/6/punct"))
+	if len(evs) == 0 || evs[0].Source.Code != "HUN" {
+		t.Errorf("want an event by HUN, got %+v", evs)
+	}
+}
+
 // ruleCase is a sentence written for these tests, the event it must give
 // and, when not, a reading it must not make (a code prefix, and a target
 // prefix when only that target is wrong).

@@ -79,15 +79,24 @@ func (c *Coder) lostVerb(deps []Dep, h, o int) bool {
 	return false
 }
 
-// hasPredicate reports whether a parse has a verb: a sentence that codes
-// an event has one.
+// hasPredicate reports whether a parse has a verb, and a finite one when it
+// roots the sentence in a noun: a sentence that codes an event has one.
 func hasPredicate(deps []Dep) bool {
+	verb, finite, nominalRoot := false, false, false
 	for _, d := range deps {
-		if d.UPOS == "VERB" {
-			return true
+		verb = verb || d.UPOS == "VERB"
+		switch d.XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			finite = true
+		}
+		if d.Head == 0 && isNominal(d.UPOS) {
+			nominalRoot = true
 		}
 	}
-	return false
+	// a noun as root and no finite verb anywhere ("Greece, like most
+	// members, plans to impose ..." with "plans" read as a noun): the
+	// parser has lost the main verb
+	return verb && (finite || !nominalRoot)
 }
 
 // upos is the parser's part of speech for a token, "" when unaligned.
