@@ -111,6 +111,23 @@ func TestNounRootWithoutFiniteVerb(t *testing.T) {
 	}
 }
 
+func TestConjoinedTollIsNoSecondAttack(t *testing.T) {
+	// "killing or wounding twenty": both participles are the toll of the
+	// shelling, as "killing" alone is
+	s := "Turkish troops shelled the camps, killing or wounding twenty civilians."
+	deps := conll(s, "Turkish/ADJ/2/amod", "troops/NOUN/3/nsubj", "shelled/VERB/0/root", "the/DET/5/det", "camps/NOUN/3/obj", ",/PUNCT/7/punct",
+		"killing/VERB/3/advcl", "or/CCONJ/9/cc", "wounding/VERB/7/conj", "twenty/NUM/11/nummod", "civilians/NOUN/7/obj", "./PUNCT/3/punct")
+	deps[2].XPOS, deps[6].XPOS, deps[8].XPOS = "VBD", "VBG", "VBG"
+	evs := codeWithParse(t, s, deps)
+	if len(evs) != 1 || evs[0].Action.Text != "shelled" {
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Action.Text+":"+e.Action.CAMEO)
+		}
+		t.Errorf("want the shelling alone, got %v", got)
+	}
+}
+
 // ruleCase is a sentence written for these tests, the event it must give
 // and, when not, a reading it must not make (a code prefix, and a target
 // prefix when only that target is wrong).

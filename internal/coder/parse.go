@@ -633,43 +633,51 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		}
 	}
 	r.obj = a.treeObject(h, vm.code)
-	if gov := a.tree.head(h); gov >= 0 {
-		switch a.tree.deps[h].DepRel {
-		case "xcomp":
-			r.governed = a.codedVerbAt(gov)
-		case "conj":
-			// "promised to democratize the country and establish the rule
-			// of law": the second infinitive is as much the promise's
-			// content as the first
-			if a.tree.deps[gov].DepRel == "xcomp" && a.tree.deps[h].UPOS == "VERB" && a.tree.deps[gov].UPOS == "VERB" {
-				if g2 := a.tree.head(gov); g2 >= 0 {
-					r.governed = a.codedVerbAt(g2)
-				}
-			}
-		case "acl":
-			// "lorries passing through", "a meeting aimed at": a participle
-			// that describes a noun, not an event the sentence reports
-			x := a.tree.deps[h].XPOS
-			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
-		case "amod", "compound":
-			r.modifier = !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
-		case "advcl":
-			if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
-				// "talks aimed at ending the war": what the describing
-				// participle says of its noun, not a deed of its own (a
-				// bare ", killing 20" hung there belongs to the main clause)
-				r.modifier = true
-			} else if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
-				// "... to topple his government": a purpose, not a deed
-				r.modifier = true
-			} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(vm.code) && a.violentVerbAt(gov) {
-				// "shelled Juba, killing 20 people": the toll of the same
-				// attack, not a second one
-				r.modifier = true
-			}
+	r.governed, r.modifier = a.dependentVerb(h, vm.code, 0)
+	return r
+}
+
+// dependentVerb reports whether verb h is the content of another coded verb
+// (governed: "agreed to provide") or only describes a noun, a purpose or an
+// attack's toll (modifier), by its relation to its governor. A verb
+// conjoined to another is what that verb is: "promised to democratize the
+// country and establish the rule of law", "shelled the camps, killing or
+// wounding 50".
+func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modifier bool) {
+	gov := a.tree.head(h)
+	if gov < 0 {
+		return false, false
+	}
+	switch a.tree.deps[h].DepRel {
+	case "xcomp":
+		return a.codedVerbAt(gov), false
+	case "conj":
+		if depth < 3 && a.tree.deps[h].UPOS == "VERB" && a.tree.deps[gov].UPOS == "VERB" {
+			return a.dependentVerb(gov, code, depth+1)
+		}
+	case "acl":
+		// "lorries passing through", "a meeting aimed at": a participle
+		// that describes a noun, not an event the sentence reports
+		x := a.tree.deps[h].XPOS
+		return false, (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
+	case "amod", "compound":
+		return false, !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
+	case "advcl":
+		if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
+			// "talks aimed at ending the war": what the describing
+			// participle says of its noun, not a deed of its own (a
+			// bare ", killing 20" hung there belongs to the main clause)
+			return false, true
+		} else if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
+			// "... to topple his government": a purpose, not a deed
+			return false, true
+		} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(code) && a.violentVerbAt(gov) {
+			// "shelled Juba, killing 20 people": the toll of the same
+			// attack, not a second one
+			return false, true
 		}
 	}
-	return r
+	return false, false
 }
 
 // describes reports whether verb i is a participle that only describes a
