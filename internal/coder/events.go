@@ -74,7 +74,7 @@ func (a *analysis) events() []event.Event {
 		if tr != nil && (tr.governed || tr.modifier) || vm.infinitive && k > 0 && a.governed(k) {
 			continue // "agreed to provide aid": one event, the governing verb's
 		}
-		if tr == nil && coord && k > 0 && a.toks[vm.h].Lower == vm.v.lemma && a.verbs[k-1].infinitive && a.governed(k-1) && a.sharedObjectGap(k) {
+		if tr == nil && coord && k > 1 && a.toks[vm.h].Lower == vm.v.lemma && a.verbs[k-1].infinitive && a.governed(k-1) && a.sharedObjectGap(k) {
 			continue // "promised to free the prisoners and open the border": the second infinitive too
 		}
 		if g := a.complementOf(k); g >= 0 {
