@@ -25,6 +25,9 @@ func TestFind(t *testing.T) {
 		// the force an "X-led" state leads is its own; a backed one is not
 		{"Vietnamese-led forces shelled the camps", 19850101, []string{"VNMMIL"}},
 		{"US-backed rebels shelled the camps", 20150101, []string{"REB"}},
+		// country abbreviations news uses
+		{"The DRC accused Rwanda of backing the rebels", 20150101, []string{"COD", "RWA", "REB"}},
+		{"the PRC warned Taiwan", 20150101, []string{"CHN", "TWN"}},
 		// a subordinating conjunction ends an actor phrase
 		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}
