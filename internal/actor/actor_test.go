@@ -28,6 +28,8 @@ func TestFind(t *testing.T) {
 		// country abbreviations news uses
 		{"The DRC accused Rwanda of backing the rebels", 20150101, []string{"COD", "RWA", "REB"}},
 		{"the PRC warned Taiwan", 20150101, []string{"CHN", "TWN"}},
+		// the country named after a person outweighs a namesake's entry
+		{"King Hassan of Morocco received the envoy", 19900101, []string{"MARELI", "GOV"}},
 		// a subordinating conjunction ends an actor phrase
 		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}

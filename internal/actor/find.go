@@ -232,8 +232,8 @@ func (d *Dict) bridge(toks []Token, a, b piece, isVerb func(int) bool) bool {
 func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 	m := Mention{Start: g[0].start, End: g[len(g)-1].end}
 	var named, country, agent string
-	namedLen := 0
-	for _, p := range g {
+	namedLen, namedAt, countryAt := 0, -1, -1
+	for k, p := range g {
 		switch p.kind {
 		case 1:
 			c := d.entries[p.entry].At(date)
@@ -242,12 +242,12 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 			}
 			if d.IsCountry(c) && len(c) == 3 {
 				if country == "" {
-					country = c
+					country, countryAt = c, k
 				}
 				continue
 			}
 			if l := p.end - p.start; l >= namedLen {
-				named, namedLen = c, l
+				named, namedLen, namedAt = c, l, k
 			}
 		case 2:
 			// the last agent is the head noun: "Community foreign ministers"
@@ -258,6 +258,11 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 				country = p.codes[0]
 			}
 		}
+	}
+	if countryAt > namedAt && namedAt >= 0 && len(named) >= 6 && d.IsCountry(named[:3]) && named[:3] != country {
+		// "King Hassan of Morocco": the country the phrase names after a
+		// person outweighs the one a bare name's entry gives (a namesake)
+		named = country + named[3:]
 	}
 	switch {
 	case named != "" && len(named) == 3 && agent != "":
