@@ -171,6 +171,8 @@ func TestRules(t *testing.T) {
 		// on one another
 		{featureCase{"Ethiopia and Eritrea have postponed their border talks.", "ERI", "ETH", "", event.Asserted, ""}, "", ""},
 		{featureCase{"Ethiopia and Eritrea accused each other of violating the ceasefire.", "ERI", "ETH", "11", event.Statement, ""}, "", ""},
+		// an aspect verb's infinitive happens: "continued to expel" expels
+		{featureCase{"Kenya continued to expel Somali refugees last year.", "KEN", "SOMREF", "174", event.Asserted, ""}, "", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase
