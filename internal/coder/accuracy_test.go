@@ -201,3 +201,20 @@ func TestCompoundPatternElement(t *testing.T) {
 	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, withParser(t, base), cases) })
 	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
 }
+
+func TestOneActWithAndWithoutItsTarget(t *testing.T) {
+	// "established ties with and opened an embassy in X": one act, coded once
+	// with its target
+	s := "Kenya has established diplomatic ties with and opened an embassy in Somalia, the ministry said."
+	parsed, shallow := bothCoders(t)
+	for _, c := range []*Coder{parsed, shallow} {
+		evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
+		if len(evs) != 1 || evs[0].Target == nil || !strings.HasPrefix(evs[0].Target.Code, "SOM") {
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.Source.Code+">"+tgtCode(e)+":"+e.Action.CAMEO)
+			}
+			t.Errorf("want one KEN>SOM event, got %v", got)
+		}
+	}
+}
