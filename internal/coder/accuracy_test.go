@@ -218,3 +218,16 @@ func TestOneActWithAndWithoutItsTarget(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionalNameTakesItsOwnCountry(t *testing.T) {
+	// the dictionary codes the Palestinian Islamic Jihad regionally
+	// (MEAREB); the name itself says whose it is
+	s := "The Palestinian Islamic Jihad rejected the truce on Monday."
+	parsed, shallow := bothCoders(t)
+	for _, c := range []*Coder{parsed, shallow} {
+		evs := c.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)})
+		if len(evs) == 0 || evs[0].Source.Country != "PSE" {
+			t.Errorf("want a source in PSE, got %+v", evs)
+		}
+	}
+}
