@@ -30,6 +30,9 @@ func TestFind(t *testing.T) {
 		{"the PRC warned Taiwan", 20150101, []string{"CHN", "TWN"}},
 		// the country named after a person outweighs a namesake's entry
 		{"King Hassan of Morocco received the envoy", 19900101, []string{"MARELI", "GOV"}},
+		// names with apostrophes are split as text is ("workers" "'")
+		{"The Kurdistan Workers' Party attacked the post", 20150101, []string{"TURREB"}},
+		{"the People's Republic of China protested", 20150101, []string{"CHN"}},
 		// a subordinating conjunction ends an actor phrase
 		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}
