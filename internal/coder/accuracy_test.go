@@ -128,6 +128,21 @@ func TestConjoinedTollIsNoSecondAttack(t *testing.T) {
 	}
 }
 
+// TestConjoinedParticipleAfterNoun needs the parse: the shallow rules
+// cannot tell "equipment seized" (a description) from "allies seized" (a
+// deed).
+func TestConjoinedParticipleAfterNoun(t *testing.T) {
+	// a verb parsed as a conjunct, right after a noun and with no
+	// conjunction, subject or auxiliary of its own, describes the noun
+	parsed, _ := bothCoders(t)
+	s := "Somali rebels said they will return weapons and military equipment seized last year from Kenyan peacekeepers."
+	for _, e := range parsed.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)}) {
+		if strings.HasPrefix(e.Action.CAMEO, "19") {
+			t.Errorf("the seizure is background, got %s>%s:%s", e.Source.Code, tgtCode(e), e.Action.CAMEO)
+		}
+	}
+}
+
 // ruleCase is a sentence written for these tests, the event it must give
 // and, when not, a reading it must not make (a code prefix, and a target
 // prefix when only that target is wrong).

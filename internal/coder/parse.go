@@ -652,6 +652,12 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 	case "xcomp":
 		return a.codedVerbAt(gov), false
 	case "conj":
+		if x := a.tree.deps[h].XPOS; (x == "VBN" || x == "VBD") && h > 0 && isNominal(a.tree.deps[h-1].UPOS) && a.tree.child(h, "cc", "punct", "nsubj", "nsubj:pass", "aux", "aux:pass") < 0 {
+			// "return weapons and equipment seized last year from X": a
+			// conjunct with no conjunction, subject or auxiliary of its
+			// own right after a noun is a participle describing the noun
+			return false, true
+		}
 		if depth < 3 && a.tree.deps[h].UPOS == "VERB" && a.tree.deps[gov].UPOS == "VERB" {
 			return a.dependentVerb(gov, code, depth+1)
 		}
