@@ -33,6 +33,11 @@ func TestFind(t *testing.T) {
 		// names with apostrophes are split as text is ("workers" "'")
 		{"The Kurdistan Workers' Party attacked the post", 20150101, []string{"TURREB"}},
 		{"the People's Republic of China protested", 20150101, []string{"CHN"}},
+		// "official", "military" before a noun describe a thing
+		{"Kenya lodged an official protest with Somalia", 20150101, []string{"KEN", "SOM"}},
+		{"Kenya suspended military aid to Somalia", 20150101, []string{"KEN", "SOM"}},
+		{"military sources said", 20150101, []string{"MIL"}},
+		{"senior military officials met", 20150101, []string{"MIL"}},
 		// a subordinating conjunction ends an actor phrase
 		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}

@@ -83,6 +83,10 @@ func (d *Dict) Find(toks []Token, date int32, isVerb func(i int) bool) []Mention
 			i += la
 		case lg > 0 && d.agentCode[ag] == "---":
 			i += lg // a place noun the agent list should not hold
+		case lg == 1 && la == 0 && adjectival[toks[i].Lower] && i+1 < len(toks) && modifiedNoun(toks[i+1]) && !isVerb(i+1) && !d.agentAt(toks, i+1):
+			// "an official protest", "military equipment": the word
+			// describes a thing, it names no one
+			i++
 		case lg > 0:
 			ps = append(ps, piece{start: i, end: i + lg, kind: 2, entry: ag})
 			i += lg
@@ -142,6 +146,29 @@ func (d *Dict) Find(toks []Token, date int32, isVerb func(i int) bool) []Mention
 		out = append(out, m)
 	}
 	return out
+}
+
+// adjectival agent words also serve as adjectives before a noun.
+var adjectival = map[string]bool{"official": true, "military": true}
+
+// modifiedNoun reports whether t can be the noun an adjectival agent word
+// describes: a lower-case word other than a function word or a source of
+// news ("military sources said" names the military).
+func modifiedNoun(t Token) bool {
+	if !t.Word() || t.Cap() || noBridge[t.Lower] || stop[t.Lower] {
+		return false
+	}
+	switch t.Lower {
+	case "sources", "source", "officials", "official", "leaders", "chiefs", "commanders":
+		return false
+	}
+	return true
+}
+
+// agentAt reports whether an agent phrase starts at toks[i].
+func (d *Dict) agentAt(toks []Token, i int) bool {
+	n, _ := d.agents.longest(toks, i)
+	return n > 0
 }
 
 func isHeld(w string) bool {
