@@ -188,6 +188,9 @@ func TestRules(t *testing.T) {
 		{featureCase{"Ethiopia and Eritrea accused each other of violating the ceasefire.", "ERI", "ETH", "11", event.Statement, ""}, "", ""},
 		// an aspect verb's infinitive happens: "continued to expel" expels
 		{featureCase{"Kenya continued to expel Somali refugees last year.", "KEN", "SOMREF", "174", event.Asserted, ""}, "", ""},
+		// a body meeting alone consults no one; two parties meeting do
+		{featureCase{"The Kenyan cabinet met on Sunday.", "-", "", "", "", ""}, "", ""},
+		{featureCase{"Kenyan and Somali officials met on Sunday.", "SOM", "KEN", "04", event.Asserted, ""}, "", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

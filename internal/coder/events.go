@@ -188,6 +188,9 @@ func (a *analysis) events() []event.Event {
 			tgtActor = &ta
 			mutual = true
 		}
+		if tgtActor == nil && !mutual && vm.pat == nil && sessionLemmas[vm.v.lemma] && len(srcActor.Members) == 0 {
+			continue // "the cabinet met on Sunday": a body in session consults no one
+		}
 		if srcActor.Code == "" && srcActor.Text != "" && (tgtActor == nil || tgtActor.Code == "") {
 			continue // nothing coded on either side: an unknown name alone says too little
 		}
@@ -364,6 +367,10 @@ func (a *analysis) governsInfinitive(k int, tr *treeRoles) bool {
 	}
 	return k+1 < len(a.verbs) && a.verbs[k+1].infinitive && a.governed(k+1)
 }
+
+// sessionLemmas are the verbs of a body sitting on its own ("the cabinet
+// met", "parliament convened") when no one else is named.
+var sessionLemmas = setOf(`meet convene sit`)
 
 // assemblyLemmas gather a crowd; done by protesters they are a protest.
 var assemblyLemmas = setOf(`gather assemble rally march converge mass`)
