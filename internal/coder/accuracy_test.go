@@ -143,6 +143,20 @@ func TestConjoinedParticipleAfterNoun(t *testing.T) {
 	}
 }
 
+func TestNoCoordinationAcrossACondition(t *testing.T) {
+	// a parse that joins "Somalia" and "Ethiopia" across "if" as conjuncts
+	// coordinates nothing: who "backs the rebels" is not both
+	s := "Kenya warned Somalia if Ethiopia, which backs the rebels, attacked."
+	evs := codeWithParse(t, s, conll(s, "Kenya/PROPN/2/nsubj", "warned/VERB/0/root", "Somalia/PROPN/2/obj", "if/SCONJ/5/mark",
+		"Ethiopia/PROPN/3/conj", ",/PUNCT/8/punct", "which/PRON/8/nsubj", "backs/VERB/3/acl:relcl", "the/DET/10/det", "rebels/NOUN/8/obj",
+		",/PUNCT/12/punct", "attacked/VERB/2/advcl", "./PUNCT/2/punct"))
+	for _, e := range evs {
+		if len(e.Source.Members) > 1 {
+			t.Errorf("a compound across \"if\": %+v", e.Source.Members)
+		}
+	}
+}
+
 // ruleCase is a sentence written for these tests, the event it must give
 // and, when not, a reading it must not make (a code prefix, and a target
 // prefix when only that target is wrong).

@@ -354,7 +354,7 @@ func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for k := 0; k < len(out) && len(out) < 12; k++ {
 		for _, c := range t.children[out[k]] {
-			if t.deps[c].DepRel == "conj" && isNominal(t.deps[c].UPOS) {
+			if t.deps[c].DepRel == "conj" && isNominal(t.deps[c].UPOS) && !t.clauseBetween(out[k], c) {
 				out = append(out, c)
 			}
 		}
@@ -365,6 +365,17 @@ func (t *tree) conjuncts(i int) []int {
 		sortInts(out)
 	}
 	return out
+}
+
+// clauseBetween reports whether a conditional or subordinating word stands
+// between deps i and j: "in East Jerusalem if Hamas ..." joins no nouns.
+func (t *tree) clauseBetween(i, j int) bool {
+	for x := min(i, j) + 1; x < max(i, j); x++ {
+		if w := strings.ToLower(t.deps[x].Form); condWords[w] || subordinators[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func sortInts(xs []int) {
