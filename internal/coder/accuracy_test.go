@@ -157,6 +157,24 @@ func TestNoCoordinationAcrossACondition(t *testing.T) {
 	}
 }
 
+// TestParticipleSpellingOutTheSameAct needs the parse, which tells the
+// participle clause from a verb of its own.
+func TestParticipleSpellingOutTheSameAct(t *testing.T) {
+	// ", accusing its neighbour of ..." spells out the condemnation: one
+	// complaint, not two
+	parsed, _ := bothCoders(t)
+	s := "Greece condemned Turkey on Monday, accusing its neighbour of violating Greek airspace."
+	var got []string
+	for _, e := range parsed.Code(Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}, text.Sentence{Text: s, End: len(s)}) {
+		if strings.HasPrefix(e.Action.CAMEO, "11") {
+			got = append(got, e.Action.Text+":"+e.Action.CAMEO)
+		}
+	}
+	if len(got) != 1 {
+		t.Errorf("want one complaint, got %v", got)
+	}
+}
+
 // ruleCase is a sentence written for these tests, the event it must give
 // and, when not, a reading it must not make (a code prefix, and a target
 // prefix when only that target is wrong).

@@ -688,9 +688,10 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 		} else if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
 			// "... to topple his government": a purpose, not a deed
 			return false, true
-		} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(code) && a.violentVerbAt(gov) {
+		} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && (violent(code) && a.violentVerbAt(gov) || a.sameRootAt(gov, code)) {
 			// "shelled Juba, killing 20 people": the toll of the same
-			// attack, not a second one
+			// attack, not a second one; "lodged a protest, charging its
+			// neighbour with ...": the same complaint, spelled out
 			return false, true
 		}
 	}
@@ -713,6 +714,20 @@ func (a *analysis) violentVerbAt(i int) bool {
 	for _, v := range a.verbs {
 		if a.tree.dep(a.toks[v.h]) == i {
 			return violent(v.code)
+		}
+	}
+	return false
+}
+
+// sameRootAt reports whether dep i heads a verb of this sentence whose CAMEO
+// code has the root (first two digits) of code.
+func (a *analysis) sameRootAt(i int, code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	for _, v := range a.verbs {
+		if a.tree.dep(a.toks[v.h]) == i {
+			return len(v.code) >= 2 && v.code[:2] == code[:2]
 		}
 	}
 	return false
