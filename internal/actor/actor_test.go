@@ -22,6 +22,24 @@ func TestFind(t *testing.T) {
 		{"Zorblax Liberation Front fighters raided the camp", 20150101, []string{"UAF"}},
 		{"Acme Holdings sued the state", 20150101, []string{"?"}},
 		{"talks with the Syrian-Russian-Iranian alliance", 20180101, []string{"SYR"}},
+		// the force an "X-led" state leads is its own; a backed one is not
+		{"Vietnamese-led forces shelled the camps", 19850101, []string{"VNMMIL"}},
+		{"US-backed rebels shelled the camps", 20150101, []string{"REB"}},
+		// country abbreviations news uses
+		{"The DRC accused Rwanda of backing the rebels", 20150101, []string{"COD", "RWA", "REB"}},
+		{"the PRC warned Taiwan", 20150101, []string{"CHN", "TWN"}},
+		// the country named after a person outweighs a namesake's entry
+		{"King Hassan of Morocco received the envoy", 19900101, []string{"MARELI", "GOV"}},
+		// names with apostrophes are split as text is ("workers" "'")
+		{"The Kurdistan Workers' Party attacked the post", 20150101, []string{"TURREB"}},
+		{"the People's Republic of China protested", 20150101, []string{"CHN"}},
+		// "official", "military" before a noun describe a thing
+		{"Kenya lodged an official protest with Somalia", 20150101, []string{"KEN", "SOM"}},
+		{"Kenya suspended military aid to Somalia", 20150101, []string{"KEN", "SOM"}},
+		{"military sources said", 20150101, []string{"MIL"}},
+		{"senior military officials met", 20150101, []string{"MIL"}},
+		// a subordinating conjunction ends an actor phrase
+		{"expel Somali diplomats unless Somali militants free them", 20150101, []string{"SOMGOV", "SOMUAF"}},
 	}
 	for _, c := range cases {
 		toks := Tokenize(c.text)
@@ -43,6 +61,22 @@ func TestFind(t *testing.T) {
 				t.Errorf("%q: got %v want %v", c.text, got, c.want)
 				break
 			}
+		}
+	}
+	// a member of a union that broke up is coded under the union's prefix
+	// ("SCGMNE", "USRGEO"); its country is the member
+	for _, c := range []struct {
+		text    string
+		date    int32
+		country string
+	}{
+		{"Montenegro closed the border crossing", 20040101, "MNE"},
+		{"Georgia recalled its ambassador", 19900101, "GEO"},
+		{"Croatia recalled its ambassador", 19900101, "HRV"},
+	} {
+		ms := d.Find(Tokenize(c.text), c.date, nil)
+		if len(ms) == 0 || ms[0].Country != c.country {
+			t.Errorf("%q: got %+v, want country %s", c.text, ms, c.country)
 		}
 	}
 }

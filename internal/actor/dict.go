@@ -79,7 +79,7 @@ type trie struct{ root node }
 func (t *trie) add(name string, idx int32) {
 	stem := strings.HasSuffix(name, "*")
 	name = strings.TrimSuffix(name, "*")
-	words := strings.Fields(name)
+	words := nameWords(name)
 	if len(words) == 0 {
 		return
 	}
@@ -102,6 +102,20 @@ func (t *trie) add(name string, idx int32) {
 	}
 	c := n.child(last)
 	c.exact = append(c.exact, idx)
+}
+
+// nameWords splits a dictionary name into words as Tokenize splits text,
+// so that "people's republic of china" and "kurdistan workers' party" meet
+// the tokens of the sentences they occur in ("people" "'s", "workers" "'").
+func nameWords(name string) []string {
+	if !strings.ContainsAny(name, "'’") {
+		return strings.Fields(name) // the common case, and the same split
+	}
+	var out []string
+	for _, t := range Tokenize(name) {
+		out = append(out, t.Lower)
+	}
+	return out
 }
 
 // longest returns the longest match starting at toks[i]: its length in

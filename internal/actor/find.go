@@ -45,7 +45,8 @@ no not yes one two three four five six seven eight nine ten`)
 var noBridge = setOf(`a an the this that these those it its he she they we i you his her their our my your
 on in at by for from with to and or but as after before during since until while when once if
 is are was were be been being has have had do does did will would can could may might must shall should
-not n't no who whom whose which what where why how said says say told according than then there here also`)
+not n't no who whom whose which what where why how said says say told according than then there here also
+unless whereas although though because whether lest`)
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
@@ -82,11 +83,22 @@ func (d *Dict) Find(toks []Token, date int32, isVerb func(i int) bool) []Mention
 			i += la
 		case lg > 0 && d.agentCode[ag] == "---":
 			i += lg // a place noun the agent list should not hold
+		case lg == 1 && la == 0 && adjectival[toks[i].Lower] && i+1 < len(toks) && modifiedNoun(toks[i+1]) && !isVerb(i+1) && !d.agentAt(toks, i+1):
+			// "an official protest", "military equipment": the word
+			// describes a thing, it names no one
+			i++
 		case lg > 0:
 			ps = append(ps, piece{start: i, end: i + lg, kind: 2, entry: ag})
 			i += lg
 		default:
 			t := toks[i]
+			if code := d.leader(t, date); code != "" {
+				// "Vietnamese-led forces", "the Saudi-led coalition": the
+				// force is the leader's (backing, "US-backed rebels", is not)
+				ps = append(ps, piece{start: i, end: i + 1, kind: 4, codes: []string{code}})
+				i++
+				continue
+			}
 			if strings.Contains(t.Lower, "-") {
 				if codes := d.chain(t, date); len(codes) > 0 {
 					end := i + 1
@@ -136,6 +148,29 @@ func (d *Dict) Find(toks []Token, date int32, isVerb func(i int) bool) []Mention
 	return out
 }
 
+// adjectival agent words also serve as adjectives before a noun.
+var adjectival = map[string]bool{"official": true, "military": true}
+
+// modifiedNoun reports whether t can be the noun an adjectival agent word
+// describes: a lower-case word other than a function word or a source of
+// news ("military sources said" names the military).
+func modifiedNoun(t Token) bool {
+	if !t.Word() || t.Cap() || noBridge[t.Lower] || stop[t.Lower] {
+		return false
+	}
+	switch t.Lower {
+	case "sources", "source", "officials", "official", "leaders", "chiefs", "commanders":
+		return false
+	}
+	return true
+}
+
+// agentAt reports whether an agent phrase starts at toks[i].
+func (d *Dict) agentAt(toks []Token, i int) bool {
+	n, _ := d.agents.longest(toks, i)
+	return n > 0
+}
+
 func isHeld(w string) bool {
 	for _, s := range []string{"-held", "-controlled", "-backed", "-led", "-allied", "-occupied", "-supported", "-run"} {
 		if strings.HasSuffix(w, s) {
@@ -143,6 +178,23 @@ func isHeld(w string) bool {
 		}
 	}
 	return false
+}
+
+// leader codes "X-led" when X is a state: the country that leads.
+func (d *Dict) leader(t Token, date int32) string {
+	if !strings.HasSuffix(t.Lower, "-led") || len(t.Text) <= 4 {
+		return ""
+	}
+	p := t.Text[:len(t.Text)-4]
+	pt := []Token{{Text: p, Lower: strings.ToLower(p)}}
+	n, e := d.actors.longest(pt, 0)
+	if n == 0 {
+		return ""
+	}
+	if c := d.entries[e].At(date); len(c) == 3 && d.IsCountry(c) {
+		return c
+	}
+	return ""
 }
 
 // chain codes a hyphenated chain of country words ("Syrian-Russian-Iranian").
@@ -207,8 +259,8 @@ func (d *Dict) bridge(toks []Token, a, b piece, isVerb func(int) bool) bool {
 func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 	m := Mention{Start: g[0].start, End: g[len(g)-1].end}
 	var named, country, agent string
-	namedLen := 0
-	for _, p := range g {
+	namedLen, namedAt, countryAt := 0, -1, -1
+	for k, p := range g {
 		switch p.kind {
 		case 1:
 			c := d.entries[p.entry].At(date)
@@ -217,12 +269,12 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 			}
 			if d.IsCountry(c) && len(c) == 3 {
 				if country == "" {
-					country = c
+					country, countryAt = c, k
 				}
 				continue
 			}
 			if l := p.end - p.start; l >= namedLen {
-				named, namedLen = c, l
+				named, namedLen, namedAt = c, l, k
 			}
 		case 2:
 			// the last agent is the head noun: "Community foreign ministers"
@@ -233,6 +285,11 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 				country = p.codes[0]
 			}
 		}
+	}
+	if countryAt > namedAt && namedAt >= 0 && len(named) >= 6 && d.IsCountry(named[:3]) && named[:3] != country {
+		// "King Hassan of Morocco": the country the phrase names after a
+		// person outweighs the one a bare name's entry gives (a namesake)
+		named = country + named[3:]
 	}
 	switch {
 	case named != "" && len(named) == 3 && agent != "":
@@ -254,6 +311,13 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 		if len(m.Code) >= 6 {
 			m.Sector = m.Code[3:6]
 		}
+	} else if len(m.Code) >= 6 && federations[m.Code[:3]] && d.IsCountry(m.Code[3:6]) {
+		// "SCGSRB" is Serbia as a member of Serbia and Montenegro: the
+		// country is the member, which the federation no longer contains
+		m.Country = m.Code[3:6]
+		if len(m.Code) >= 9 {
+			m.Sector = m.Code[6:9]
+		}
 	} else if country != "" {
 		m.Country = country
 	}
@@ -265,6 +329,11 @@ func (d *Dict) resolve(g []piece, date int32) (Mention, bool) {
 	}
 	return m, true
 }
+
+// federations are the Phoenix codes of unions that have broken up (USSR,
+// Yugoslavia, Serbia and Montenegro), which prefix the codes of their
+// former members: "USRGEO", "YUGHRV", "SCGMNE".
+var federations = map[string]bool{"USR": true, "SUN": true, "YUG": true, "SCG": true}
 
 // absorbParen extends a mention over a short parenthesis right after it:
 // "the Syrian Arab Army (SAA)".

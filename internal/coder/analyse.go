@@ -61,6 +61,7 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 	a.ms = c.actors.Find(a.toks, a.date, func(i int) bool { return cand[i] })
 	a.acronyms()
 	a.possessives()
+	a.nameCountries()
 	a.mAt = make([]int, len(a.toks))
 	for i := range a.mAt {
 		a.mAt[i] = -1
@@ -673,6 +674,27 @@ func (a *analysis) possessives() {
 				m.Code, m.Country = c+m.Code, c
 				break
 			}
+		}
+	}
+}
+
+// nameCountries gives a named actor whose dictionary code is regional
+// ("MEAREB" for the Palestinian Islamic Jihad) the country its own name
+// opens with: "Palestinian ...", "Egyptian ...". International bodies (IGO,
+// NGO, IMG, MNC codes) keep none.
+func (a *analysis) nameCountries() {
+	for k := range a.ms {
+		m := &a.ms[k]
+		if m.Country != "" || m.Kind != actor.Named || len(m.Code) < 3 || m.End-m.Start < 2 {
+			continue
+		}
+		switch m.Code[:3] {
+		case "IGO", "NGO", "IMG", "MNC", "NGM", "UNO":
+			continue
+		}
+		first := a.toks[m.Start : m.Start+1]
+		if fs := a.c.actors.Find(first, a.date, nil); len(fs) == 1 && len(fs[0].Code) == 3 && a.c.actors.IsCountry(fs[0].Code) {
+			m.Country = fs[0].Code
 		}
 	}
 }

@@ -124,7 +124,29 @@ func dedupe(evs []event.Event) []event.Event {
 		seen[key] = len(out)
 		out = append(out, e)
 	}
-	return out
+	// "established ties with and opened an embassy in X": the same act by
+	// the same source, once without its target and once with it, is one
+	// event -- the one that names the target
+	kept := make([]event.Event, 0, len(out))
+	for i, e := range out {
+		if e.Target == nil && subsumed(out, i) {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// subsumed reports whether another event of evs has event i's source and
+// code and a target.
+func subsumed(evs []event.Event, i int) bool {
+	e := evs[i]
+	for j, o := range evs {
+		if j != i && o.Target != nil && o.Source.Code == e.Source.Code && o.Source.Text == e.Source.Text && o.Action.CAMEO == e.Action.CAMEO {
+			return true
+		}
+	}
+	return false
 }
 
 // coderTag is the Coder field of every event.

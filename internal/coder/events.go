@@ -15,6 +15,7 @@ func (a *analysis) events() []event.Event {
 	held, heldText, heldAt := a.heldBy(0, len(a.toks))
 	for k, vm := range a.verbs {
 		left, right := a.limits(k)
+		right = a.beforeSubordinate(vm.j, a.beforeAttribution(k, right))
 		a.matchPatterns(vm, left, right)
 		var tr *treeRoles
 		if a.tree != nil {
@@ -72,6 +73,9 @@ func (a *analysis) events() []event.Event {
 		}
 		if tr != nil && (tr.governed || tr.modifier) || vm.infinitive && k > 0 && a.governed(k) {
 			continue // "agreed to provide aid": one event, the governing verb's
+		}
+		if tr == nil && coord && k > 1 && a.toks[vm.h].Lower == vm.v.lemma && a.verbs[k-1].infinitive && a.governed(k-1) && a.sharedObjectGap(k) {
+			continue // "promised to free the prisoners and open the border": the second infinitive too
 		}
 		if g := a.complementOf(k); g >= 0 {
 			gv := a.verbs[g]
@@ -177,12 +181,15 @@ func (a *analysis) events() []event.Event {
 			continue
 		}
 		mutual := false
-		if tgtActor == nil && len(src) > 1 && symmetric(vm.code) {
+		if tgtActor == nil && len(src) > 1 && (symmetric(vm.code) || a.reciprocalObject(vm.j, right)) {
 			// "A and B met": A met B and B met A
 			srcActor = a.actorOf(src[:1], nil)
 			ta := a.actorOf(src[1:], nil)
 			tgtActor = &ta
 			mutual = true
+		}
+		if tgtActor == nil && !mutual && vm.pat == nil && sessionLemmas[vm.v.lemma] && len(srcActor.Members) == 0 {
+			continue // "the cabinet met on Sunday": a body in session consults no one
 		}
 		if srcActor.Code == "" && srcActor.Text != "" && (tgtActor == nil || tgtActor.Code == "") {
 			continue // nothing coded on either side: an unknown name alone says too little
@@ -200,12 +207,16 @@ func (a *analysis) events() []event.Event {
 		if !validCode(code) {
 			continue
 		}
+		att := a.modality(k)
+		if a.conditionClause(vm, att) {
+			continue // "... unless Gondor withdraws its troops": the condition, not an event
+		}
 		ev := event.Event{
 			Sentence:     a.s.Index,
 			SentenceSpan: a.s.Span(0, len(a.s.Text)),
 			Source:       srcActor,
 			Target:       tgtActor,
-			Attribution:  a.modality(k),
+			Attribution:  att,
 			Coder:        a.c.coderTag(),
 		}
 		code = a.byWeapon(code)
@@ -257,6 +268,92 @@ func (a *analysis) events() []event.Event {
 	return out
 }
 
+// beforeAttribution ends verb k's clause, for its target, at the comma of
+// a trailing attribution: in "... blew up power lines, the news agency
+// reported" the agency is who tells, not whom the act was done to.
+func (a *analysis) beforeAttribution(k, right int) int {
+	vm := a.verbs[k]
+	for n := k + 1; n < len(a.verbs); n++ {
+		rv := a.verbs[n]
+		if rv.modifier {
+			continue
+		}
+		if !rv.report || rv.auxStart != right || strings.HasSuffix(a.toks[rv.h].Lower, "ing") {
+			return right
+		}
+		for x := right - 1; x >= vm.j && x >= right-8; x-- {
+			if t := a.toks[x].Text; t == "," || t == "”" || t == "\"" {
+				return x
+			}
+		}
+		return right
+	}
+	return right
+}
+
+// subordinators open a clause of its own inside a verb's stretch of the
+// sentence: "demonstrated in Serbia, where 24 people were killed".
+var subordinators = setOf(`where which who whom whose when while whereas because although though unless`)
+
+// beforeSubordinate ends the stretch [from, right) searched for a verb's
+// target before a relative or subordinate clause opens whose verb ends the
+// stretch: that clause's subject is not the verb's object.
+func (a *analysis) beforeSubordinate(from, right int) int {
+	opens := false // the stretch ends where another verb's group begins
+	for _, v := range a.verbs {
+		opens = opens || v.auxStart == right
+	}
+	for x := from; x < right && opens; x++ {
+		if subordinators[a.toks[x].Lower] {
+			return x
+		}
+	}
+	return right
+}
+
+// reciprocalObject reports whether the object after a verb is shared by
+// the members of its compound subject: "postponed their meeting", "accused
+// each other", "recognised one another".
+func (a *analysis) reciprocalObject(from, right int) bool {
+	if from >= right {
+		return false
+	}
+	switch a.toks[from].Lower {
+	case "their":
+		return true
+	case "each", "one":
+		return from+1 < right && (a.toks[from+1].Lower == "other" || a.toks[from+1].Lower == "another")
+	}
+	return false
+}
+
+// conditionClause reports whether verb vm is the predicate of an "if" or
+// "unless" clause, as its modality's cue shows: what a condition supposes
+// ("if Osgiliath attacks", "unless the rebels disarm") is no event the
+// sentence reports, hypothetical or otherwise; the clause it conditions is.
+func (a *analysis) conditionClause(vm *vmatch, att event.Attribution) bool {
+	if att.Modality != event.Hypothetical || att.Cue == nil {
+		return false
+	}
+	switch strings.ToLower(att.Cue.Text) {
+	case "if", "unless":
+		return att.Cue.Start < a.tokSpan(vm.auxStart, vm.auxStart+1).Start
+	}
+	return false
+}
+
+// sharedObjectGap reports whether verb k follows the object of verb k-1
+// with no clause break between: "to free the prisoners and open".
+func (a *analysis) sharedObjectGap(k int) bool {
+	for x := a.verbs[k-1].j; x < a.verbs[k].auxStart; x++ {
+		switch a.toks[x].Lower {
+		case ",", ";", ":", "that", "which", "who", "but", "while":
+			return false
+		}
+	}
+	return true
+}
+
 // governsInfinitive reports whether verb k takes an infinitive complement
 // ("plans to expel", "decided to withdraw"), whose action its code stands for.
 func (a *analysis) governsInfinitive(k int, tr *treeRoles) bool {
@@ -270,6 +367,10 @@ func (a *analysis) governsInfinitive(k int, tr *treeRoles) bool {
 	}
 	return k+1 < len(a.verbs) && a.verbs[k+1].infinitive && a.governed(k+1)
 }
+
+// sessionLemmas are the verbs of a body sitting on its own ("the cabinet
+// met", "parliament convened") when no one else is named.
+var sessionLemmas = setOf(`meet convene sit`)
 
 // assemblyLemmas gather a crowd; done by protesters they are a protest.
 var assemblyLemmas = setOf(`gather assemble rally march converge mass`)
@@ -474,13 +575,36 @@ func (a *analysis) actorOf(ids []int, extras []span) event.Actor {
 		}
 	}
 	if len(ids) > 1 {
+		shared := a.sharedAgent(ids)
 		for _, id := range ids {
 			m := a.ms[id]
 			sp := a.tokSpan(m.Start, m.End)
-			act.Members = append(act.Members, event.Actor{Text: sp.Text, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}})
+			mem := event.Actor{Text: sp.Text, Code: m.Code, Country: m.Country, Sector: m.Sector, Spans: []event.Span{sp}}
+			if shared != "" && m.Kind == actor.Named && len(m.Code) == 3 {
+				mem.Code, mem.Sector = m.Code+shared, shared
+			}
+			act.Members = append(act.Members, mem)
 		}
 	}
 	return act
+}
+
+// sharedAgent is the agent a compound's first conjunct names before its
+// country, which the bare countries after it share: "the ambassadors of
+// Arnor, Osgiliath and Gondor" are three countries' envoys, "lawmakers in
+// Fornost and Gondor" two countries' lawmakers ("" when none).
+func (a *analysis) sharedAgent(ids []int) string {
+	m := a.ms[ids[0]]
+	if m.Kind != actor.Agent || len(m.Code) != 6 {
+		return "" // a state's code and one agent's ("ARNGOV")
+	}
+	for x := m.Start + 1; x < m.End-1; x++ {
+		switch a.toks[x].Lower {
+		case "of", "in", "from":
+			return m.Code[3:]
+		}
+	}
+	return ""
 }
 
 func (a *analysis) mentionActor(m actor.Mention, textOf string, at int) event.Actor {
@@ -495,7 +619,7 @@ func (a *analysis) matchPatterns(vm *vmatch, left, right int) {
 	bestW := 0
 	for pi := range pats {
 		p := &pats[pi]
-		if p.weight <= bestW {
+		if p.weight <= bestW || !p.applies(vm.v) {
 			continue
 		}
 		src, tgt := -1, -1
@@ -550,17 +674,36 @@ func (a *analysis) elemAt(e pelem, x int) int {
 	return 0
 }
 
+// mentionNear is the first mention starting within three tokens of pos and
+// ending by right, -1 if none.
+func (a *analysis) mentionNear(pos, right int) int {
+	for x, m := range a.ms {
+		if m.Start >= pos && m.Start <= pos+3 && m.End <= right {
+			return x
+		}
+	}
+	return -1
+}
+
 func (a *analysis) matchForward(els []pelem, from, right int, src, tgt *int) bool {
 	pos := from
 	for _, e := range els {
-		if e.source || e.target {
-			found := -1
-			for x, m := range a.ms {
-				if m.Start >= pos && m.Start <= pos+3 && m.End <= right {
-					found = x
-					break
-				}
+		if e.compound {
+			// "agreed with A and B": the target, coordinated
+			found := a.mentionNear(pos, right)
+			if found < 0 {
+				return false
 			}
+			group := a.conjRight(found, right)
+			if len(group) < 2 {
+				return false
+			}
+			*tgt = found
+			pos = a.ms[group[len(group)-1]].End
+			continue
+		}
+		if e.source || e.target {
+			found := a.mentionNear(pos, right)
 			if found < 0 {
 				return false
 			}
@@ -590,6 +733,26 @@ func (a *analysis) matchBackward(els []pelem, left, before int, src, tgt *int) b
 	pos := before // exclusive
 	for k := len(els) - 1; k >= 0; k-- {
 		e := els[k]
+		if e.compound {
+			// "A and B agreed": a coordinated subject, which the subject
+			// rules then take whole
+			found := -1
+			for x := len(a.ms) - 1; x >= 0; x-- {
+				if m := a.ms[x]; m.End <= pos && m.End >= pos-3 && m.Start >= left {
+					found = x
+					break
+				}
+			}
+			if found < 0 {
+				return false
+			}
+			group := a.conjLeft(found)
+			if len(group) < 2 {
+				return false
+			}
+			pos = a.ms[group[0]].Start
+			continue
+		}
 		if e.source || e.target {
 			found := -1
 			for x := len(a.ms) - 1; x >= 0; x-- {
@@ -817,10 +980,12 @@ var weaponCues = []struct {
 // names: "killed" is 190 until "in a car bomb explosion" makes it 1832, "an
 // air strike" 195. ACLED's sub-event types follow from these codes. Codes
 // that already say something specific (an abduction, a seizure, a
-// blockade) are kept.
+// blockade) are kept; a bombing (183, which CAMEO's weapon patterns give to
+// any "missiles killed") yields to the more specific means cued before it:
+// aircraft, artillery, a car or roadside bomb.
 func (a *analysis) byWeapon(code string) string {
 	switch code {
-	case "18", "180", "182", "1823", "19", "190", "193":
+	case "18", "180", "182", "1823", "183", "19", "190", "193":
 	default:
 		return code
 	}

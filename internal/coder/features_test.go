@@ -25,18 +25,32 @@ type featureCase struct {
 // sentence that does not parse): both must get it right.
 func runFeature(t *testing.T, cases []featureCase) {
 	t.Helper()
+	parsed, base := bothCoders(t)
+	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, parsed, cases) })
+	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+}
+
+// bothCoders returns the default coder with the dependency parser and
+// without it (the shallow rules alone).
+func bothCoders(t *testing.T) (parsed, shallow *Coder) {
+	t.Helper()
 	base, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return withParser(t, base), base
+}
+
+// withParser returns a copy of coder base that parses with internal/syntax.
+func withParser(t *testing.T, base *Coder) *Coder {
+	t.Helper()
 	p, err := syntax.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	parsed := *base
-	parsed.SetParser(syntaxParser{p})
-	t.Run("parsed", func(t *testing.T) { runFeatureWith(t, &parsed, cases) })
-	t.Run("shallow", func(t *testing.T) { runFeatureWith(t, base, cases) })
+	withParse := *base
+	withParse.SetParser(syntaxParser{p})
+	return &withParse
 }
 
 // syntaxParser feeds the coder from internal/syntax, as the pipeline's

@@ -22,17 +22,25 @@ type verb struct {
 
 // pelem is one element of a verb pattern.
 type pelem struct {
-	word   string // a literal word
-	set    string // "&NAME" synset
-	source bool   // "$": the source actor sits here
-	target bool   // "+": the target actor sits here
+	word     string // a literal word
+	set      string // "&NAME" synset
+	source   bool   // "$": the source actor sits here
+	target   bool   // "+": the target actor sits here
+	compound bool   // "%": a compound actor ("A and B") sits here
 }
 
 type pattern struct {
 	code      string
 	pre, post []pelem
 	weight    int
+	owners    []string       // verb words the dictionary names as the pattern's own
+	only      map[*verb]bool // the block's verbs those words are forms of; nil = every verb of the block
 }
+
+// applies reports whether pattern p may refine verb v: a phrasal pattern
+// written for one verb of a synonym block ("press on" in the block of
+// "demand") is not a pattern of the others.
+func (p *pattern) applies(v *verb) bool { return p.only == nil || p.only[v] }
 
 // codeInfo is a CAMEO code and its mappings.
 type codeInfo struct {
@@ -144,6 +152,9 @@ func loadLexicon(set string) (*lexicon, error) {
 				return
 			}
 			pt, ok := parsePattern(f[1], f[2])
+			if ok && len(f) > 3 && f[3] != "" {
+				pt.owners = strings.Split(f[3], "|")
+			}
 			if ok {
 				lx.patterns[f[0]] = append(lx.patterns[f[0]], pt)
 			}
@@ -151,6 +162,7 @@ func loadLexicon(set string) (*lexicon, error) {
 			return nil, err
 		}
 	}
+	lx.ownPatterns()
 	if err := eachLine("cameo.codes.tsv", func(f []string) {
 		if len(f) < 7 {
 			return
@@ -161,6 +173,54 @@ func loadLexicon(set string) (*lexicon, error) {
 		return nil, err
 	}
 	return lx, nil
+}
+
+// particles are the closed-class words that make phrasal verbs: "press
+// on", "push into", "call off".
+var particles = setOf(`on in into out off up down ahead away back over through along around about for to with against from at by upon toward towards across after onto`)
+
+// phrasal reports whether pattern p is made of particles alone ("* on",
+// "* (into)"): such a pattern spells one verb's idiom ("press on" is to
+// fight on), while one with a content word ("* ceasefire") means the same
+// with every synonym of its block.
+func (p *pattern) phrasal() bool {
+	n := 0
+	for _, els := range [][]pelem{p.pre, p.post} {
+		for _, e := range els {
+			if e.set != "" || e.word != "" && !particles[e.word] {
+				return false
+			}
+			if e.word != "" {
+				n++
+			}
+		}
+	}
+	return n > 0
+}
+
+// ownPatterns ties each phrasal pattern whose dictionary comment names
+// verbs of its block to those verbs. A comment naming no verb of the block
+// (a verb of another block, a note) leaves the pattern to the whole block.
+func (lx *lexicon) ownPatterns() {
+	for block, pats := range lx.patterns {
+		for i := range pats {
+			p := &pats[i]
+			if !p.phrasal() {
+				continue
+			}
+			for _, w := range p.owners {
+				for _, v := range lx.forms[w] {
+					if v.block != block {
+						continue
+					}
+					if p.only == nil {
+						p.only = map[*verb]bool{}
+					}
+					p.only[v] = true
+				}
+			}
+		}
+	}
 }
 
 func parsePattern(code, s string) (pattern, bool) {
@@ -178,7 +238,9 @@ func parsePattern(code, s string) (pattern, bool) {
 			e.source = true
 		case w == "+":
 			e.target = true
-		case w == "%" || w == "^" || w == "|" || w == "@":
+		case w == "%":
+			e.compound = true
+		case w == "^" || w == "|" || w == "@":
 			continue
 		case strings.HasPrefix(w, "&"):
 			e.set = strings.TrimRight(w, "_")
@@ -190,7 +252,7 @@ func parsePattern(code, s string) (pattern, bool) {
 			}
 			e.word = w
 		}
-		if e.word != "" || e.set != "" {
+		if e.word != "" || e.set != "" || e.compound {
 			p.weight++
 		}
 		if before {

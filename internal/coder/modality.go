@@ -11,6 +11,9 @@ var intentVerbs = setOf(`want wants wanted plan plans planned planning intend in
 var failVerbs = setOf(`fail fails failed failing refuse refuses refused refusing declined decline declines declining unable yet`)
 var reportNouns = setOf(`reports report sources source rumours rumors claims witnesses residents officials`)
 
+// aspectual verbs say a complement's action goes on, begins or resumes.
+var aspectual = setOf(`continue continues continued continuing begin begins began begun beginning start starts started starting resume resumes resumed resuming`)
+
 // modality decides how the article holds verb k's event.
 func (a *analysis) modality(k int) event.Attribution {
 	vm := a.verbs[k]
@@ -41,7 +44,9 @@ func (a *analysis) modality(k int) event.Attribution {
 			return event.Attribution{Modality: event.Hypothetical, Cue: cue(x, x+1)}
 		}
 	}
-	if vm.infinitive {
+	if vm.infinitive && !(vm.auxStart > 0 && aspectual[a.toks[vm.auxStart-1].Lower]) {
+		// "continued to send arms" sends them: an aspect verb's infinitive
+		// happens, as the aspect verb is asserted
 		return event.Attribution{Modality: event.Hypothetical, Cue: cue(vm.auxStart, vm.auxStart+1)}
 	}
 	for x := vm.auxStart - 1; x >= 0; x-- {

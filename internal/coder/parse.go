@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-dev/sitrep/internal/actor"
@@ -53,20 +54,50 @@ func (c *Coder) parse(s string, toks []actor.Token) (t *tree) {
 		t.byStart[d.Start] = i
 		if h := d.Head - 1; h >= 0 && h < len(deps) && h != i {
 			t.children[h] = append(t.children[h], i)
+			if d.DepRel == "obj" && isNominal(deps[h].UPOS) && c.lostVerb(deps, h, i) {
+				// a noun with a direct object ("guerrillas" over "soldiers"
+				// in "guerrillas wounded two soldiers", "wounded" read as an
+				// adjective): the parse has lost the verb
+				return nil
+			}
 		}
 	}
 	return t
 }
 
-// hasPredicate reports whether a parse has a verb: a sentence that codes
-// an event has one.
-func hasPredicate(deps []Dep) bool {
-	for _, d := range deps {
-		if d.UPOS == "VERB" {
-			return true
+// lostVerb reports whether noun h, parsed with the object o, is itself a
+// verb form of the dictionary or has one between it and the object: the
+// verb the parser read as a noun or an adjective.
+func (c *Coder) lostVerb(deps []Dep, h, o int) bool {
+	from, to := min(h, o), max(h, o)
+	for x := from; x < to; x++ {
+		if x == h || deps[x].UPOS == "ADJ" || deps[x].UPOS == "NOUN" {
+			if len(c.lx.forms[strings.ToLower(deps[x].Form)]) > 0 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasPredicate reports whether a parse has a verb, and a finite one when it
+// roots the sentence in a noun: a sentence that codes an event has one.
+func hasPredicate(deps []Dep) bool {
+	verb, finite, nominalRoot := false, false, false
+	for _, d := range deps {
+		verb = verb || d.UPOS == "VERB"
+		switch d.XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			finite = true
+		}
+		if d.Head == 0 && isNominal(d.UPOS) {
+			nominalRoot = true
+		}
+	}
+	// a noun as root and no finite verb anywhere ("Greece, like most
+	// members, plans to impose ..." with "plans" read as a noun): the
+	// parser has lost the main verb
+	return verb && (finite || !nominalRoot)
 }
 
 // upos is the parser's part of speech for a token, "" when unaligned.
@@ -291,7 +322,12 @@ func (t *tree) accuser(i int) int {
 // agentOf is the "by" agent of passive verb i, -1 when unsaid.
 func (t *tree) agentOf(i int) int {
 	if a := t.child(i, "obl:agent"); a >= 0 {
-		return a
+		if cs := t.caseOf(a); cs == "by" || cs == "" || attackNouns[strings.ToLower(t.deps[a].Form)] {
+			return a
+		}
+		// "were killed in nationalist riots" parsed as an agent: English
+		// marks the agent of a passive with "by" -- though an attack named
+		// as the means ("killed in Turkish air raids") does carry its author
 	}
 	for _, c := range t.children[i] {
 		if t.rel(c) == "obl" && t.caseOf(c) == "by" {
@@ -319,7 +355,7 @@ func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
 	for k := 0; k < len(out) && len(out) < 12; k++ {
 		for _, c := range t.children[out[k]] {
-			if t.deps[c].DepRel == "conj" && isNominal(t.deps[c].UPOS) {
+			if t.deps[c].DepRel == "conj" && isNominal(t.deps[c].UPOS) && !t.clauseBetween(out[k], c) {
 				out = append(out, c)
 			}
 		}
@@ -330,6 +366,17 @@ func (t *tree) conjuncts(i int) []int {
 		sortInts(out)
 	}
 	return out
+}
+
+// clauseBetween reports whether a conditional or subordinating word stands
+// between deps i and j: "in East Jerusalem if Hamas ..." joins no nouns.
+func (t *tree) clauseBetween(i, j int) bool {
+	for x := min(i, j) + 1; x < max(i, j); x++ {
+		if w := strings.ToLower(t.deps[x].Form); condWords[w] || subordinators[w] {
+			return true
+		}
+	}
+	return false
 }
 
 func sortInts(xs []int) {
@@ -405,6 +452,38 @@ func (a *analysis) mentionOfDep(i int) int {
 				}
 				break
 			}
+		}
+	}
+	if best < 0 {
+		best = a.mentionInPremodifiers(i)
+	}
+	return best
+}
+
+// mentionInPremodifiers finds a mention spread over several modifiers
+// before nominal i, which no one modifier holds: "Israeli army bulldozers"
+// has "Israeli" and "army" as two dependants of "bulldozers".
+func (a *analysis) mentionInPremodifiers(i int) int {
+	lo := -1
+	for _, c := range a.tree.children[i] {
+		if c > i {
+			break
+		}
+		switch a.tree.deps[c].DepRel {
+		case "compound", "amod", "nmod:poss", "flat", "flat:name":
+			if from, _ := a.tree.subtree(c); lo < 0 || from < lo {
+				lo = from
+			}
+		}
+	}
+	if lo < 0 {
+		return -1
+	}
+	start, end := a.tree.deps[lo].Start, a.tree.deps[i].Start
+	best := -1
+	for x, m := range a.ms {
+		if a.toks[m.Start].Start >= start && a.toks[m.End-1].End <= end {
+			best = x // the nearest to the noun
 		}
 	}
 	return best
@@ -541,6 +620,9 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		for _, c := range a.tree.children[h] {
 			if c != s && (a.tree.deps[c].DepRel == "nsubj" || a.tree.deps[c].DepRel == "nsubj:pass") {
 				ms, ex := a.actorsAt(c)
+				// both halves of one name ("Russian aircraft including
+				// helicopter gunships") may fall in the same mention
+				ms = slices.DeleteFunc(ms, func(x int) bool { return slices.Contains(r.subj, x) })
 				if len(ms) > 0 {
 					r.subj = append(r.subj, ms...)
 					sortInts(r.subj)
@@ -563,29 +645,68 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 		}
 	}
 	r.obj = a.treeObject(h, vm.code)
-	if gov := a.tree.head(h); gov >= 0 {
-		switch a.tree.deps[h].DepRel {
-		case "xcomp":
-			r.governed = a.codedVerbAt(gov)
-		case "acl":
-			// "lorries passing through", "a meeting aimed at": a participle
-			// that describes a noun, not an event the sentence reports
-			x := a.tree.deps[h].XPOS
-			r.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
-		case "amod", "compound":
-			r.modifier = !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
-		case "advcl":
-			if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
-				// "... to topple his government": a purpose, not a deed
-				r.modifier = true
-			} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && violent(vm.code) && a.violentVerbAt(gov) {
-				// "shelled Juba, killing 20 people": the toll of the same
-				// attack, not a second one
-				r.modifier = true
-			}
+	r.governed, r.modifier = a.dependentVerb(h, vm.code, 0)
+	return r
+}
+
+// dependentVerb reports whether verb h is the content of another coded verb
+// (governed: "agreed to provide") or only describes a noun, a purpose or an
+// attack's toll (modifier), by its relation to its governor. A verb
+// conjoined to another is what that verb is: "promised to democratize the
+// country and establish the rule of law", "shelled the camps, killing or
+// wounding 50".
+func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modifier bool) {
+	gov := a.tree.head(h)
+	if gov < 0 {
+		return false, false
+	}
+	switch a.tree.deps[h].DepRel {
+	case "xcomp":
+		return a.codedVerbAt(gov), false
+	case "conj":
+		if x := a.tree.deps[h].XPOS; (x == "VBN" || x == "VBD") && h > 0 && isNominal(a.tree.deps[h-1].UPOS) && a.tree.child(h, "cc", "punct", "nsubj", "nsubj:pass", "aux", "aux:pass") < 0 {
+			// "return weapons and equipment seized last year from X": a
+			// conjunct with no conjunction, subject or auxiliary of its
+			// own right after a noun is a participle describing the noun
+			return false, true
+		}
+		if depth < 3 && a.tree.deps[h].UPOS == "VERB" && a.tree.deps[gov].UPOS == "VERB" {
+			return a.dependentVerb(gov, code, depth+1)
+		}
+	case "acl":
+		// "lorries passing through", "a meeting aimed at": a participle
+		// that describes a noun, not an event the sentence reports
+		x := a.tree.deps[h].XPOS
+		return false, (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
+	case "amod", "compound":
+		return false, !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
+	case "advcl":
+		if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
+			// "talks aimed at ending the war": what the describing
+			// participle says of its noun, not a deed of its own (a
+			// bare ", killing 20" hung there belongs to the main clause)
+			return false, true
+		} else if m := a.tree.child(h, "mark"); m >= 0 && strings.EqualFold(a.tree.deps[m].Form, "to") {
+			// "... to topple his government": a purpose, not a deed
+			return false, true
+		} else if m < 0 && a.tree.deps[h].XPOS == "VBG" && (violent(code) && a.violentVerbAt(gov) || a.sameRootAt(gov, code)) {
+			// "shelled Juba, killing 20 people": the toll of the same
+			// attack, not a second one; "lodged a protest, charging its
+			// neighbour with ...": the same complaint, spelled out
+			return false, true
 		}
 	}
-	return r
+	return false, false
+}
+
+// describes reports whether verb i is a participle that only describes a
+// noun ("talks aimed at", "lorries passing through"), as rolesOf reads it.
+func (t *tree) describes(i int) bool {
+	if t.deps[i].DepRel != "acl" || t.deps[i].UPOS != "VERB" {
+		return false
+	}
+	x := t.deps[i].XPOS
+	return (x == "VBG" || x == "VBN") && !t.misparsedMain(i) && !t.alleged(i)
 }
 
 // violentVerbAt reports whether dep i is the head of a verb of this
@@ -594,6 +715,20 @@ func (a *analysis) violentVerbAt(i int) bool {
 	for _, v := range a.verbs {
 		if a.tree.dep(a.toks[v.h]) == i {
 			return violent(v.code)
+		}
+	}
+	return false
+}
+
+// sameRootAt reports whether dep i heads a verb of this sentence whose CAMEO
+// code has the root (first two digits) of code.
+func (a *analysis) sameRootAt(i int, code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	for _, v := range a.verbs {
+		if a.tree.dep(a.toks[v.h]) == i {
+			return len(v.code) >= 2 && v.code[:2] == code[:2]
 		}
 	}
 	return false

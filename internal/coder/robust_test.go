@@ -27,6 +27,7 @@ func TestRobustness(t *testing.T) {
 		"الجيش السوري هاجم",
 		"and and and the the of of Syria's 's ' ' - -",
 		"U.S. U.N. E.U. al-Sham-al-Sham-",
+		"To free the prisoners and open the border, Kenya sent troops.", // an infinitive as the first verb
 	}
 	for _, in := range inputs {
 		s := text.Sentence{Text: in, End: len(in)}

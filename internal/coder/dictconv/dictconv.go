@@ -15,9 +15,12 @@
 //	*.verbs.tsv    BLOCK <TAB> CODE <TAB> PHRASE <TAB> FORMS
 //	               PHRASE marks the verb word with "+", e.g. "+set free";
 //	               FORMS: inflected forms of the verb word joined by "|".
-//	*.patterns.tsv BLOCK <TAB> CODE <TAB> PATTERN  (PETRARCH pattern syntax,
-//	               lower-cased: words before and after "*", "&SET" synsets,
-//	               "$" source and "+" target markers; "---" = no event)
+//	*.patterns.tsv BLOCK <TAB> CODE <TAB> PATTERN [<TAB> VERBS]  (PETRARCH
+//	               pattern syntax, lower-cased: words before and after "*",
+//	               "&SET" synsets, "$" source and "+" target markers; "---" =
+//	               no event); VERBS: the verb words the dictionary's comment
+//	               names as the pattern's own ("press" for "press on"),
+//	               joined by "|", empty when it names none
 //	*.synsets.tsv  &NAME <TAB> PHRASES
 //	*.discards.tsv PHRASE
 //	cameo.codes.tsv CODE <TAB> NAME <TAB> QUAD <TAB> PLOVER <TAB> MODE <TAB> ACLED TYPE <TAB> ACLED SUBTYPE
@@ -29,6 +32,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -382,6 +386,12 @@ type Pattern struct {
 	Block   string
 	Code    string
 	Pattern string
+	// Verbs are the words of the comment the CAMEO dictionary writes after
+	// a pattern: the verb of the block the pattern was written for ("- *
+	// ON [190] # PRESS" in the DEMAND block is "press on", not "demand
+	// on"). Lower-case first words of each named verb; the coder checks
+	// them against the block's verbs.
+	Verbs []string
 }
 
 // Verbs is a parsed verb dictionary.
@@ -437,7 +447,7 @@ func ParseVerbs(r io.Reader) (*Verbs, error) {
 			}
 			code := firstCode(m[1])
 			pat := strings.TrimSpace(strings.TrimPrefix(bracket.ReplaceAllString(t, ""), "-"))
-			v.Patterns = append(v.Patterns, Pattern{Block: block, Code: code, Pattern: lowerPattern(pat)})
+			v.Patterns = append(v.Patterns, Pattern{Block: block, Code: code, Pattern: lowerPattern(pat), Verbs: patternVerbs(raw)})
 			continue
 		}
 		// A verb line: WORD [code] {forms}
@@ -473,6 +483,29 @@ func ParseVerbs(r io.Reader) (*Verbs, error) {
 		v.Verbs = append(v.Verbs, Verb{Block: block, Code: code, Phrase: phrase, Forms: dedup(fs)})
 	}
 	return v, sc.Err()
+}
+
+// patternVerbs reads the verbs a pattern line's comment names: "# PRESS",
+// "# CONFIRM , REAFFIRM", "# CARRIED_OUT" (first word "carried"). Comments
+// that are notes ("# tb 28 Apr 2006", "#  -PAS 12.01.12") name none: only
+// words of capital letters count, and only when every word is one.
+func patternVerbs(raw string) []string {
+	i := strings.Index(raw, "#")
+	if i < 0 {
+		return nil
+	}
+	var out []string
+	for _, f := range strings.FieldsFunc(raw[i+1:], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		w := strings.SplitN(f, "_", 2)[0]
+		if w == "" || strings.ToUpper(w) != w || strings.ToLower(w) == w || strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ-") != "" {
+			return nil
+		}
+		w = strings.ToLower(w)
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func lowerPattern(p string) string {
@@ -564,9 +597,9 @@ func WriteVerbs(verbs, patterns, synsets io.Writer, header string, v *Verbs) err
 	}
 	bp := bufio.NewWriter(patterns)
 	writeHeader(bp, header)
-	bp.WriteString("# BLOCK\tCODE\tPATTERN\n")
+	bp.WriteString("# BLOCK\tCODE\tPATTERN\tVERBS\n")
 	for _, p := range v.Patterns {
-		fmt.Fprintf(bp, "%s\t%s\t%s\n", p.Block, p.Code, p.Pattern)
+		fmt.Fprintf(bp, "%s\t%s\t%s\t%s\n", p.Block, p.Code, p.Pattern, strings.Join(p.Verbs, "|"))
 	}
 	if err := bp.Flush(); err != nil {
 		return err
