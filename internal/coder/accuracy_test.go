@@ -223,6 +223,12 @@ func TestRules(t *testing.T) {
 		// a body meeting alone consults no one; two parties meeting do
 		{featureCase{"The Kenyan cabinet met on Sunday.", "-", "", "", "", ""}, "", ""},
 		{featureCase{"Kenyan and Somali officials met on Sunday.", "SOM", "KEN", "04", event.Asserted, ""}, "", ""},
+		// a pattern naming only the subject ("&MILITARY *": the military
+		// took over) spells its own verb's sense, not its synonyms'
+		{featureCase{"The Kenyan army captured two Somali fishermen.", "KENMIL", "SOM", "17", event.Asserted, ""}, "192", ""},
+		// a dictionary phrase ending in "and" ("arrest and") is one
+		// without a gap: "arrested journalists and ..." is an arrest
+		{featureCase{"Kenyan police arrested two journalists and expelled a Somali diplomat.", "KENCOP", "MED", "17", event.Asserted, ""}, "171", ""},
 	}
 	var want []featureCase
 	var unwanted []absentCase

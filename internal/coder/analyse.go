@@ -350,7 +350,11 @@ func (a *analysis) phraseAt(v *verb, i int) (int, int, bool) {
 	end := i + 1
 	for k := v.head + 1; k < len(v.words); k++ {
 		found := false
-		for g := end; g < len(a.toks) && g <= end+2; g++ {
+		gap := 2 // "took full control" is "take control"
+		if v.words[k] == "and" || v.words[k] == "or" {
+			gap = 0 // "arrested protesters and ..." is no "arrest and"
+		}
+		for g := end; g < len(a.toks) && g <= end+gap; g++ {
 			if a.toks[g].Lower == v.words[k] {
 				end, found = g+1, true
 				break

@@ -26,7 +26,7 @@ func TestDateScope(t *testing.T) {
 		sentence, action, date string
 		inScope                bool
 	}{
-		{"Rebels attacked the base and killed ten soldiers on Monday.", "attacked", "Monday", true},
+		{"Rebels besieged the town and abducted ten soldiers on Monday.", "besieged", "Monday", true},
 		{"U.S. forces withdrew in 1984 after a suicide bomber killed 241 Marines.", "withdrew", "1984", true},
 		{"U.S. forces withdrew in 1984 after a suicide bomber killed 241 Marines.", "killed", "1984", false},
 		{"Protesters demanded the resignation of the minister after the army arrested a journalist on July 12.", "demanded", "July 12", false},

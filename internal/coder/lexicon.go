@@ -198,14 +198,21 @@ func (p *pattern) phrasal() bool {
 	return n > 0
 }
 
-// ownPatterns ties each phrasal pattern whose dictionary comment names
+// subjectOnly reports whether pattern p names only what comes before the
+// verb ("&MILITARY *": the military took over; "panic *": panic seized
+// them): it says nothing of what the verb is done to, so it spells that
+// verb's own sense, not one its synonyms share ("the army arrested" is no
+// takeover).
+func (p *pattern) subjectOnly() bool { return len(p.pre) > 0 && len(p.post) == 0 }
+
+// ownPatterns ties each phrasal or subject-only pattern whose dictionary comment names
 // verbs of its block to those verbs. A comment naming no verb of the block
 // (a verb of another block, a note) leaves the pattern to the whole block.
 func (lx *lexicon) ownPatterns() {
 	for block, pats := range lx.patterns {
 		for i := range pats {
 			p := &pats[i]
-			if !p.phrasal() {
+			if !p.phrasal() && !p.subjectOnly() {
 				continue
 			}
 			for _, w := range p.owners {
