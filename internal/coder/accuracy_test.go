@@ -287,3 +287,12 @@ func TestRegionalNameTakesItsOwnCountry(t *testing.T) {
 		}
 	}
 }
+
+func TestPastTenseModifierIsAParticiple(t *testing.T) {
+	// a verb tagged past tense that modifies a noun and has no subject of
+	// its own is a passive participle: the noun suffered the act
+	runAbsent(t, []absentCase{
+		{"Two of the border guards killed near the river were Ugandan.", "19", ""},
+		{"Three of the rebels arrested in the raid were Kenyan.", "17", ""},
+	})
+}

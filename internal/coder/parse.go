@@ -190,7 +190,7 @@ func (t *tree) passive(i int) bool {
 		}
 		return t.deps[i].XPOS == "VBN"
 	}
-	if t.deps[i].XPOS != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
+	if t.participleTag(i) != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
 		return false
 	}
 	switch t.deps[i].DepRel {
@@ -214,12 +214,42 @@ func (t *tree) misparsedMain(i int) bool {
 	h := t.head(i)
 	for steps := 0; h >= 0 && steps < 8; steps++ {
 		if t.deps[h].DepRel == "root" {
-			return isNominal(t.deps[h].UPOS)
+			// a nominal root with "be" is the predicate ("... was
+			// Kenyan"), so the sentence has one without a bare
+			// participle in its subject (or on the root noun itself);
+			// one with a subject or auxiliary of its own is a clause
+			// ("after the schools were bombed")
+			return isNominal(t.deps[h].UPOS) && !(t.deps[i].DepRel == "acl" && t.beRoot(h) && t.inSubjectOf(t.head(i), h) && t.child(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark") < 0)
 		}
 		if !isNominal(t.deps[h].UPOS) {
 			return false
 		}
 		h = t.head(h)
+	}
+	return false
+}
+
+// beRoot reports whether nominal h has a copula "be" ("was Kenyan").
+func (t *tree) beRoot(h int) bool {
+	for _, c := range t.children[h] {
+		if t.rel(c) == "cop" && t.deps[c].Lemma == "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// inSubjectOf reports whether dep n is root r itself or lies in r's
+// subject.
+func (t *tree) inSubjectOf(n, r int) bool {
+	for steps := 0; n >= 0 && steps < 8; steps++ {
+		if n == r {
+			return true
+		}
+		if t.head(n) == r {
+			return strings.HasPrefix(t.rel(n), "nsubj")
+		}
+		n = t.head(n)
 	}
 	return false
 }
@@ -676,7 +706,7 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 	case "acl":
 		// "lorries passing through", "a meeting aimed at": a participle
 		// that describes a noun, not an event the sentence reports
-		x := a.tree.deps[h].XPOS
+		x := a.tree.participleTag(h)
 		return false, (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
 	case "amod", "compound":
 		return false, !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
@@ -705,8 +735,20 @@ func (t *tree) describes(i int) bool {
 	if t.deps[i].DepRel != "acl" || t.deps[i].UPOS != "VERB" {
 		return false
 	}
-	x := t.deps[i].XPOS
+	x := t.participleTag(i)
 	return (x == "VBG" || x == "VBN") && !t.misparsedMain(i) && !t.alleged(i)
+}
+
+// participleTag is verb i's part-of-speech tag, except that a past tense
+// ("VBD") modifying a noun with no subject of its own is read as the past
+// participle it must be: in "one of the soldiers killed in the attack was
+// ..." the soldiers were killed, they did not kill.
+func (t *tree) participleTag(i int) string {
+	x := t.deps[i].XPOS
+	if x == "VBD" && t.deps[i].DepRel == "acl" && t.child(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "obj") < 0 && t.head(i) >= 0 && isNominal(t.deps[t.head(i)].UPOS) {
+		return "VBN"
+	}
+	return x
 }
 
 // violentVerbAt reports whether dep i is the head of a verb of this
