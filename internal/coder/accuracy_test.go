@@ -296,3 +296,32 @@ func TestPastTenseModifierIsAParticiple(t *testing.T) {
 		{"Three of the rebels arrested in the raid were Kenyan.", "17", ""},
 	})
 }
+
+func TestSubjectedParticipleBeforeMainVerb(t *testing.T) {
+	// a parse slip: the participle of a reduced relative hung as an
+	// adverbial clause with the noun as its subject; the detained did not
+	// detain
+	s := "The four Kenyans detained in Uganda are charged with smuggling."
+	deps := conll(s, "The/DET/3/det", "four/NUM/3/nummod", "Kenyans/PROPN/4/nsubj", "detained/VERB/8/advcl", "in/ADP/6/case",
+		"Uganda/PROPN/4/obl", "are/AUX/8/aux:pass", "charged/VERB/0/root", "with/ADP/10/case", "smuggling/NOUN/8/obl", "./PUNCT/8/punct")
+	deps[3].XPOS, deps[7].XPOS = "VBN", "VBN"
+	for _, e := range codeWithParse(t, s, deps) {
+		if e.Action.Text == "detained" {
+			t.Errorf("unwanted %s>%s:%s", e.Source.Code, tgtCode(e), e.Action.CAMEO)
+		}
+	}
+	// with a comma and a subject-less main verb of its own, the clause is
+	// the sentence's first act
+	s = "Police clashed with students, and shops were looted."
+	deps = conll(s, "Police/NOUN/2/nsubj", "clashed/VERB/9/advcl", "with/ADP/4/case", "students/NOUN/2/obl", ",/PUNCT/9/punct",
+		"and/CCONJ/9/cc", "shops/NOUN/9/nsubj:pass", "were/AUX/9/aux:pass", "looted/VERB/0/root", "./PUNCT/9/punct")
+	deps[1].XPOS, deps[8].XPOS = "VBN", "VBN"
+	deps[6].DepRel = "conj" // no subject on the main verb: only the comma keeps the clause
+	found := false
+	for _, e := range codeWithParse(t, s, deps) {
+		found = found || e.Action.Text == "clashed"
+	}
+	if !found {
+		t.Errorf("%q: want the clash", s)
+	}
+}

@@ -711,6 +711,13 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 	case "amod", "compound":
 		return false, !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
 	case "advcl":
+		if a.tree.deps[h].XPOS == "VBN" && h < gov && a.tree.child(h, "nsubj") >= 0 && a.tree.child(h, "aux", "aux:pass", "mark", "obj", "cop") < 0 && a.tree.child(gov, "nsubj", "nsubj:pass", "expl") < 0 && !a.tree.commaBetween(h, gov) {
+			// "the three men arrested in Spain are accused of ...": a past
+			// participle with a subject but no auxiliary, before a verb
+			// left without one, is no finite clause; it describes the
+			// noun parsed as its subject, which is the main verb's
+			return false, true
+		}
 		if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
 			// "talks aimed at ending the war": what the describing
 			// participle says of its noun, not a deed of its own (a
@@ -727,6 +734,16 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 		}
 	}
 	return false, false
+}
+
+// commaBetween reports whether a comma stands between deps i and j (i < j).
+func (t *tree) commaBetween(i, j int) bool {
+	for x := i + 1; x < j && x < len(t.deps); x++ {
+		if t.deps[x].Form == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // describes reports whether verb i is a participle that only describes a
