@@ -325,3 +325,18 @@ func TestSubjectedParticipleBeforeMainVerb(t *testing.T) {
 		t.Errorf("%q: want the clash", s)
 	}
 }
+
+func TestLightVerbIdiomsAreNoActs(t *testing.T) {
+	// "take" with the noun of a light-verb idiom is no seizure or
+	// abduction; "reside"/"inhabit" are no occupation
+	runAbsent(t, []absentCase{
+		{"The Kenyan defence minister has taken the role of acting foreign minister.", "1", ""},
+		{"Ugandan soldiers were taking a rest near the border when the rebels struck.", "17", ""},
+		{"Ugandan soldiers were taking a rest near the border when the rebels struck.", "18", ""},
+		{"Ugandan soldiers were taking a rest near the border when the rebels struck.", "192", ""},
+		{"Kenyan police have taken video footage of the camp.", "17", ""},
+		{"The clash, in which Kenyan soldiers took part, took place near Kampala.", "19", ""},
+		{"Nearly two million Somali refugees reside in Kenya.", "19", ""},
+		{"Ethnic Somalis inhabit the north of Kenya.", "19", ""},
+	})
+}
