@@ -340,3 +340,30 @@ func TestLightVerbIdiomsAreNoActs(t *testing.T) {
 		{"Ethnic Somalis inhabit the north of Kenya.", "19", ""},
 	})
 }
+
+func TestNamingIsNoCall(t *testing.T) {
+	// "call X a Y", "call X ADJ", "call itself X" name or describe X: no
+	// telephone call (041) to anyone; a plain "called X" still is one
+	parsed, _ := bothCoders(t)
+	ctx := Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}
+	for _, s := range []string{
+		"Kenya called Uganda a reliable partner in the fight against piracy.",
+		"Ethiopia called the Eritrean offer generous.",
+		"The Ugandan government called the Kenyan decision a grave mistake.",
+		"Rebels calling themselves the Lions of Gondor attacked a Kenyan convoy.",
+	} {
+		for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
+			if strings.HasPrefix(e.Action.CAMEO, "04") {
+				t.Errorf("%q: unwanted %s>%s:%s", s, e.Source.Code, tgtCode(e), e.Action.CAMEO)
+			}
+		}
+	}
+	s := "The Kenyan president called the Ugandan president after the attack."
+	found := false
+	for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
+		found = found || strings.HasPrefix(e.Action.CAMEO, "04")
+	}
+	if !found {
+		t.Errorf("%q: want the call", s)
+	}
+}

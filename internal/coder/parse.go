@@ -676,7 +676,36 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 	}
 	r.obj = a.treeObject(h, vm.code)
 	r.governed, r.modifier = a.dependentVerb(h, vm.code, 0)
+	if a.tree.naming(h) {
+		r.modifier = true // "called the bombing a crime": a name, no contact
+	}
 	return r
+}
+
+// namingLemmas are the verbs that, with a second complement, name or
+// describe their object rather than act on it.
+var namingLemmas = setOf(`call dub name term nickname`)
+
+// naming reports whether verb i names its object: a noun or adjective
+// predicated of it ("called Pakistan a valuable ally", "called the order
+// swift") or a reflexive object ("a group calling itself X").
+func (t *tree) naming(i int) bool {
+	if !namingLemmas[t.deps[i].Lemma] {
+		return false
+	}
+	for _, c := range t.children[i] {
+		switch t.rel(c) {
+		case "xcomp", "obl:unmarked":
+			if u := t.deps[c].UPOS; u == "NOUN" || u == "PROPN" || u == "ADJ" {
+				return true
+			}
+		case "obj":
+			if f := strings.ToLower(t.deps[c].Form); strings.HasSuffix(f, "self") || strings.HasSuffix(f, "selves") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dependentVerb reports whether verb h is the content of another coded verb
