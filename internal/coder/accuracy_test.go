@@ -367,3 +367,28 @@ func TestNamingIsNoCall(t *testing.T) {
 		t.Errorf("%q: want the call", s)
 	}
 }
+
+func TestSaidContentIsNoAddressee(t *testing.T) {
+	// the parser may hang the subject of what was said as the object of
+	// "said"; a plain statement's object is its content, not its addressee
+	parsed, _ := bothCoders(t)
+	ctx := Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}
+	for _, s := range []string{
+		"Kenya said Uganda's new border posts were a provocation.",
+		"Ethiopia announced Eritrea's withdrawal from the talks.",
+	} {
+		for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
+			if e.Action.CAMEO == "010" && e.Target != nil {
+				t.Errorf("%q: unwanted %s>%s:%s", s, e.Source.Code, tgtCode(e), e.Action.CAMEO)
+			}
+		}
+	}
+	s := "Kenya told Uganda that the border would stay open."
+	found := false
+	for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
+		found = found || strings.HasPrefix(e.Action.CAMEO, "01") && strings.HasPrefix(tgtCode(e), "UGA")
+	}
+	if !found {
+		t.Errorf("%q: want KEN>UGA", s)
+	}
+}
