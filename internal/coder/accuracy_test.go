@@ -341,54 +341,50 @@ func TestLightVerbIdiomsAreNoActs(t *testing.T) {
 	})
 }
 
-func TestNamingIsNoCall(t *testing.T) {
-	// "call X a Y", "call X ADJ", "call itself X" name or describe X: no
-	// telephone call (041) to anyone; a plain "called X" still is one
+// parsedCheck codes each of unwanted with the parsed coder and fails on
+// any event bad reports; then codes want and fails unless some event
+// satisfies good.
+func parsedCheck(t *testing.T, unwanted []string, bad func(event.Event) bool, want string, good func(event.Event) bool) {
+	t.Helper()
 	parsed, _ := bothCoders(t)
 	ctx := Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}
-	for _, s := range []string{
-		"Kenya called Uganda a reliable partner in the fight against piracy.",
-		"Ethiopia called the Eritrean offer generous.",
-		"The Ugandan government called the Kenyan decision a grave mistake.",
-		"Rebels calling themselves the Lions of Gondor attacked a Kenyan convoy.",
-	} {
+	for _, s := range unwanted {
 		for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
-			if strings.HasPrefix(e.Action.CAMEO, "04") {
+			if bad(e) {
 				t.Errorf("%q: unwanted %s>%s:%s", s, e.Source.Code, tgtCode(e), e.Action.CAMEO)
 			}
 		}
 	}
-	s := "The Kenyan president called the Ugandan president after the attack."
 	found := false
-	for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
-		found = found || strings.HasPrefix(e.Action.CAMEO, "04")
+	for _, e := range parsed.Code(ctx, text.Sentence{Text: want, End: len(want)}) {
+		found = found || good(e)
 	}
 	if !found {
-		t.Errorf("%q: want the call", s)
+		t.Errorf("%q: wanted event not coded", want)
 	}
+}
+
+func TestNamingIsNoCall(t *testing.T) {
+	// "call X a Y", "call X ADJ", "call itself X" name or describe X: no
+	// telephone call (041) to anyone; a plain "called X" still is one
+	isCall := func(e event.Event) bool { return strings.HasPrefix(e.Action.CAMEO, "04") }
+	parsedCheck(t, []string{
+		"Kenya called Uganda a reliable partner in the fight against piracy.",
+		"Ethiopia called the Eritrean offer generous.",
+		"The Ugandan government called the Kenyan decision a grave mistake.",
+		"Rebels calling themselves the Lions of Gondor attacked a Kenyan convoy.",
+	}, isCall, "The Kenyan president called the Ugandan president after the attack.", isCall)
 }
 
 func TestSaidContentIsNoAddressee(t *testing.T) {
 	// the parser may hang the subject of what was said as the object of
 	// "said"; a plain statement's object is its content, not its addressee
-	parsed, _ := bothCoders(t)
-	ctx := Context{Published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)}
-	for _, s := range []string{
+	parsedCheck(t, []string{
 		"Kenya said Uganda's new border posts were a provocation.",
 		"Ethiopia announced Eritrea's withdrawal from the talks.",
-	} {
-		for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
-			if e.Action.CAMEO == "010" && e.Target != nil {
-				t.Errorf("%q: unwanted %s>%s:%s", s, e.Source.Code, tgtCode(e), e.Action.CAMEO)
-			}
-		}
-	}
-	s := "Kenya told Uganda that the border would stay open."
-	found := false
-	for _, e := range parsed.Code(ctx, text.Sentence{Text: s, End: len(s)}) {
-		found = found || strings.HasPrefix(e.Action.CAMEO, "01") && strings.HasPrefix(tgtCode(e), "UGA")
-	}
-	if !found {
-		t.Errorf("%q: want KEN>UGA", s)
-	}
+	}, func(e event.Event) bool { return e.Action.CAMEO == "010" && e.Target != nil },
+		"Kenya told Uganda that the border would stay open.",
+		func(e event.Event) bool {
+			return strings.HasPrefix(e.Action.CAMEO, "01") && strings.HasPrefix(tgtCode(e), "UGA")
+		})
 }
