@@ -157,7 +157,7 @@ func (c *Coder) analyse(ctx Context, s text.Sentence) *analysis {
 				if d := a.tree.dep(a.toks[vm.h]); d >= 0 {
 					switch a.tree.deps[d].DepRel {
 					case "acl":
-						x := a.tree.deps[d].XPOS
+						x := a.tree.participleTag(d)
 						vm.modifier = (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(d) && !a.tree.alleged(d)
 					case "amod", "compound":
 						// "the surrounding area", "opposition controlled Osh"

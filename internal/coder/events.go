@@ -101,7 +101,7 @@ func (a *analysis) events() []event.Event {
 		} else {
 			src, srcExtra = subj, extra
 			t := vm.patTgt
-			if t < 0 && tr != nil && tr.obj >= 0 {
+			if t < 0 && tr != nil && tr.obj >= 0 && !(vm.code == "010" && contentObject[vm.v.lemma]) {
 				t, vm.parsed = tr.obj, true
 			}
 			a.locTarget = false
@@ -1067,3 +1067,9 @@ func (a *analysis) negatedGovernor(h int) (event.Span, bool) {
 	}
 	return event.Span{}, false
 }
+
+// contentObject are the verbs of saying whose direct object, in a plain
+// statement (010), is what was said, never whom it was said to ("said
+// Israel's strikes were ...", "announced Canada's partnership"): an
+// addressee comes with "to". (A claim can still accuse its object.)
+var contentObject = setOf(`say state claim add allege insist note confirm announce declare`)

@@ -190,7 +190,7 @@ func (t *tree) passive(i int) bool {
 		}
 		return t.deps[i].XPOS == "VBN"
 	}
-	if t.deps[i].XPOS != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
+	if t.participleTag(i) != "VBN" || t.child(i, "aux", "nsubj") >= 0 {
 		return false
 	}
 	switch t.deps[i].DepRel {
@@ -214,12 +214,42 @@ func (t *tree) misparsedMain(i int) bool {
 	h := t.head(i)
 	for steps := 0; h >= 0 && steps < 8; steps++ {
 		if t.deps[h].DepRel == "root" {
-			return isNominal(t.deps[h].UPOS)
+			// a nominal root with "be" is the predicate ("... was
+			// Kenyan"), so the sentence has one without a bare
+			// participle in its subject (or on the root noun itself);
+			// one with a subject or auxiliary of its own is a clause
+			// ("after the schools were bombed")
+			return isNominal(t.deps[h].UPOS) && !(t.deps[i].DepRel == "acl" && t.beRoot(h) && t.inSubjectOf(t.head(i), h) && t.child(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "mark") < 0)
 		}
 		if !isNominal(t.deps[h].UPOS) {
 			return false
 		}
 		h = t.head(h)
+	}
+	return false
+}
+
+// beRoot reports whether nominal h has a copula "be" ("was Kenyan").
+func (t *tree) beRoot(h int) bool {
+	for _, c := range t.children[h] {
+		if t.rel(c) == "cop" && t.deps[c].Lemma == "be" {
+			return true
+		}
+	}
+	return false
+}
+
+// inSubjectOf reports whether dep n is root r itself or lies in r's
+// subject.
+func (t *tree) inSubjectOf(n, r int) bool {
+	for steps := 0; n >= 0 && steps < 8; steps++ {
+		if n == r {
+			return true
+		}
+		if t.head(n) == r {
+			return strings.HasPrefix(t.rel(n), "nsubj")
+		}
+		n = t.head(n)
 	}
 	return false
 }
@@ -646,7 +676,36 @@ func (a *analysis) rolesOf(vm *vmatch) *treeRoles {
 	}
 	r.obj = a.treeObject(h, vm.code)
 	r.governed, r.modifier = a.dependentVerb(h, vm.code, 0)
+	if a.tree.naming(h) {
+		r.modifier = true // "called the bombing a crime": a name, no contact
+	}
 	return r
+}
+
+// namingLemmas are the verbs that, with a second complement, name or
+// describe their object rather than act on it.
+var namingLemmas = setOf(`call dub name term nickname`)
+
+// naming reports whether verb i names its object: a noun or adjective
+// predicated of it ("called Pakistan a valuable ally", "called the order
+// swift") or a reflexive object ("a group calling itself X").
+func (t *tree) naming(i int) bool {
+	if !namingLemmas[t.deps[i].Lemma] {
+		return false
+	}
+	for _, c := range t.children[i] {
+		switch t.rel(c) {
+		case "xcomp", "obl:unmarked":
+			if u := t.deps[c].UPOS; u == "NOUN" || u == "PROPN" || u == "ADJ" {
+				return true
+			}
+		case "obj":
+			if f := strings.ToLower(t.deps[c].Form); strings.HasSuffix(f, "self") || strings.HasSuffix(f, "selves") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dependentVerb reports whether verb h is the content of another coded verb
@@ -676,11 +735,18 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 	case "acl":
 		// "lorries passing through", "a meeting aimed at": a participle
 		// that describes a noun, not an event the sentence reports
-		x := a.tree.deps[h].XPOS
+		x := a.tree.participleTag(h)
 		return false, (x == "VBG" || x == "VBN") && !a.tree.misparsedMain(h) && !a.tree.alleged(h)
 	case "amod", "compound":
 		return false, !a.tree.misparsedMain(h) // "the surrounding area", "celebrating soldiers"
 	case "advcl":
+		if a.tree.deps[h].XPOS == "VBN" && h < gov && a.tree.child(h, "nsubj") >= 0 && a.tree.child(h, "aux", "aux:pass", "mark", "obj", "cop") < 0 && a.tree.child(gov, "nsubj", "nsubj:pass", "expl") < 0 && !a.tree.commaBetween(h, gov) {
+			// "the three men arrested in Spain are accused of ...": a past
+			// participle with a subject but no auxiliary, before a verb
+			// left without one, is no finite clause; it describes the
+			// noun parsed as its subject, which is the main verb's
+			return false, true
+		}
 		if a.tree.describes(gov) && a.tree.child(h, "mark") >= 0 {
 			// "talks aimed at ending the war": what the describing
 			// participle says of its noun, not a deed of its own (a
@@ -699,14 +765,36 @@ func (a *analysis) dependentVerb(h int, code string, depth int) (governed, modif
 	return false, false
 }
 
+// commaBetween reports whether a comma stands between deps i and j (i < j).
+func (t *tree) commaBetween(i, j int) bool {
+	for x := i + 1; x < j && x < len(t.deps); x++ {
+		if t.deps[x].Form == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // describes reports whether verb i is a participle that only describes a
 // noun ("talks aimed at", "lorries passing through"), as rolesOf reads it.
 func (t *tree) describes(i int) bool {
 	if t.deps[i].DepRel != "acl" || t.deps[i].UPOS != "VERB" {
 		return false
 	}
-	x := t.deps[i].XPOS
+	x := t.participleTag(i)
 	return (x == "VBG" || x == "VBN") && !t.misparsedMain(i) && !t.alleged(i)
+}
+
+// participleTag is verb i's part-of-speech tag, except that a past tense
+// ("VBD") modifying a noun with no subject of its own is read as the past
+// participle it must be: in "one of the soldiers killed in the attack was
+// ..." the soldiers were killed, they did not kill.
+func (t *tree) participleTag(i int) string {
+	x := t.deps[i].XPOS
+	if x == "VBD" && t.deps[i].DepRel == "acl" && t.child(i, "nsubj", "nsubj:pass", "aux", "aux:pass", "obj") < 0 && t.head(i) >= 0 && isNominal(t.deps[t.head(i)].UPOS) {
+		return "VBN"
+	}
+	return x
 }
 
 // violentVerbAt reports whether dep i is the head of a verb of this
