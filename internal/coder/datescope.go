@@ -4,7 +4,7 @@ import "strings"
 
 // Which words of a sentence may date an event. A date in a clause with a
 // subject of its own belongs to that clause: "withdrew in 1984 after a
-// suicide attack killed 241" dates the withdrawal, not the attack; "called
+// suicide bomber killed 241" dates the withdrawal, not the killing; "called
 // for his resignation after the government issued a report on July 12"
 // dates the report. Clauses joined by coordination ("attacked the base and
 // killed ten on Monday"), a complement ("agreed to provide aid on Monday",
