@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 
 	"github.com/sitrep-dev/sitrep/internal/article"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
@@ -31,27 +30,13 @@ metadata). A feed, WARC or JSONL input prints one JSON object per line.`,
 				if !*compact {
 					enc.SetIndent("", "  ")
 				}
-				failed := 0
-				var encErr error
-				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
-					if err == nil {
-						var a article.Article
-						if a, err = (article.Extractor{}).Extract(d); err == nil {
-							encErr = enc.Encode(a)
-							return encErr == nil
-						}
+				return encodeEach(ctx, env, args[0], enc, "read", func(d ingest.Doc) ([]article.Article, error) {
+					a, err := (article.Extractor{}).Extract(d)
+					if err != nil {
+						return nil, err
 					}
-					failed++
-					fmt.Fprintf(env.Stderr, "error: %v\n", err)
-					return true
+					return []article.Article{a}, nil
 				})
-				if encErr != nil {
-					return encErr
-				}
-				if failed > 0 {
-					return fmt.Errorf("%w: %d document(s) could not be read", ErrPartial, failed)
-				}
-				return nil
 			}
 		},
 	})

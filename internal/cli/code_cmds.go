@@ -16,7 +16,6 @@ import (
 	"github.com/sitrep-dev/sitrep/internal/event"
 	"github.com/sitrep-dev/sitrep/internal/geo"
 	"github.com/sitrep-dev/sitrep/internal/ingest"
-	"github.com/sitrep-dev/sitrep/internal/store"
 	"github.com/sitrep-dev/sitrep/internal/syntax"
 	"github.com/sitrep-dev/sitrep/internal/text"
 )
@@ -58,32 +57,14 @@ A feed, WARC or JSONL input codes every article in it.`,
 				p.DefaultDate = fallback
 				enc := json.NewEncoder(env.Stdout)
 				enc.SetEscapeHTML(false)
-				failed := 0
-				var encErr error
-				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
-					if err == nil {
-						var an *store.Analysis
-						if an, err = p.Analyze(d); err == nil {
-							an.AssignIDs()
-							for _, e := range an.Events {
-								if encErr = enc.Encode(e); encErr != nil {
-									return false
-								}
-							}
-							return true
-						}
+				return encodeEach(ctx, env, args[0], enc, "coded", func(d ingest.Doc) ([]event.Event, error) {
+					an, err := p.Analyze(d)
+					if err != nil {
+						return nil, err
 					}
-					failed++
-					fmt.Fprintf(env.Stderr, "error: %v\n", err)
-					return true
+					an.AssignIDs()
+					return an.Events, nil
 				})
-				if encErr != nil {
-					return encErr
-				}
-				if failed > 0 {
-					return fmt.Errorf("%w: %d document(s) could not be coded", ErrPartial, failed)
-				}
-				return nil
 			}
 		},
 	})

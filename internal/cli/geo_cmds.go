@@ -155,32 +155,13 @@ sentence, the kind (name, demonym, unknown, street), the resolved place
 				enc.SetEscapeHTML(false)
 				// read and cleaned as ingest reads it, so that a page's
 				// markup or a feed's dates are no place names
-				failed, docs := 0, 0
-				var encErr error
-				ingest.Read(ctx, args[0], ingest.Options{}, func(d ingest.Doc, err error) bool {
-					if err == nil {
-						var a article.Article
-						if a, err = (article.Extractor{}).Extract(d); err == nil {
-							docs++
-							for _, t := range gc.LocateAll(&a, text.Split(a.BodyText()), nil) {
-								if encErr = enc.Encode(t); encErr != nil {
-									return false
-								}
-							}
-							return true
-						}
+				return encodeEach(ctx, env, args[0], enc, "read", func(d ingest.Doc) ([]event.Toponym, error) {
+					a, err := (article.Extractor{}).Extract(d)
+					if err != nil {
+						return nil, err
 					}
-					failed++
-					fmt.Fprintf(env.Stderr, "error: %v\n", err)
-					return true
+					return gc.LocateAll(&a, text.Split(a.BodyText()), nil), nil
 				})
-				if encErr != nil {
-					return encErr
-				}
-				if failed > 0 {
-					return fmt.Errorf("%w: %d document(s) could not be read", ErrPartial, failed)
-				}
-				return nil
 			}
 		},
 	})
