@@ -5,23 +5,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/sitrep-dev/sitrep/internal/syntax"
 	"github.com/sitrep-dev/sitrep/internal/text"
 )
 
 // TestDateScope checks which words may date an event: its own clause and
 // the clauses that share its dates, not another verb's clause.
 func TestDateScope(t *testing.T) {
-	base, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := syntax.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := *base
-	c.SetParser(syntaxParser{p})
+	c, _ := bothCoders(t)
 	for _, tc := range []struct {
 		sentence, action, date string
 		inScope                bool

@@ -32,7 +32,7 @@ func runFeature(t *testing.T, cases []featureCase) {
 
 // bothCoders returns the default coder with the dependency parser and
 // without it (the shallow rules alone).
-func bothCoders(t *testing.T) (parsed, shallow *Coder) {
+func bothCoders(t testing.TB) (parsed, shallow *Coder) {
 	t.Helper()
 	base, err := Default()
 	if err != nil {
@@ -42,7 +42,7 @@ func bothCoders(t *testing.T) (parsed, shallow *Coder) {
 }
 
 // withParser returns a copy of coder base that parses with internal/syntax.
-func withParser(t *testing.T, base *Coder) *Coder {
+func withParser(t testing.TB, base *Coder) *Coder {
 	t.Helper()
 	p, err := syntax.Default()
 	if err != nil {
@@ -282,17 +282,8 @@ func TestWeaponsAndACLEDTypes(t *testing.T) {
 // TestAllegations needs the parse: the shallow rules cannot tell whose act
 // an accusation names.
 func TestAllegations(t *testing.T) {
-	base, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := syntax.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	parsed := *base
-	parsed.SetParser(syntaxParser{p})
-	runFeatureWith(t, &parsed, []featureCase{
+	parsed, _ := bothCoders(t)
+	runFeatureWith(t, parsed, []featureCase{
 		// the accused act is only alleged, and the accused does it
 		{"Iran accused the Romanian crew of hijacking a tanker.", "ROU", "", "17", event.Reported, "Iran"},
 		{"Kenya accused Somali militants of attacking the border post.", "SOM", "", "19", event.Reported, "Kenya"},

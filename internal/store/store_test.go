@@ -29,13 +29,20 @@ func analysis(url, body string) *Analysis {
 	return &Analysis{Article: a, Sentences: ss, Events: []event.Event{ev}, Toponyms: tops, Pipeline: "test"}
 }
 
-func TestPutRevisionsAndCopies(t *testing.T) {
-	ctx := context.Background()
+// tempStore opens a fresh store in the test's temporary directory.
+func tempStore(t *testing.T) *Store {
+	t.Helper()
 	st, err := Open(filepath.Join(t.TempDir(), "s.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestPutRevisionsAndCopies(t *testing.T) {
+	ctx := context.Background()
+	st := tempStore(t)
 	body := "Government troops recaptured the town of Kafr Nabl on Friday."
 	for _, tc := range []struct {
 		an   *Analysis
@@ -113,11 +120,7 @@ func TestEscapePath(t *testing.T) {
 // seq) of the last event of the one before, across events of one date.
 func TestDateOrderPaging(t *testing.T) {
 	ctx := context.Background()
-	st, err := Open(filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := tempStore(t)
 	dates := []string{"2020-05-03", "2020-05-01", "2020-05-03", "2020-05-02", "2020-05-01"}
 	for i, d := range dates {
 		an := analysis("https://a.example/"+d+"/"+string(rune('a'+i)), "Government troops recaptured the town of Kafr Nabl on Friday, officials said "+d+".")
