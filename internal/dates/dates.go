@@ -36,6 +36,21 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
+// OpensDate reports whether word can start a date: a number, a month or
+// its abbreviation, a weekday, or "last", "early", "late", "mid".
+func OpensDate(word string) bool {
+	w := strings.ToLower(strings.Trim(word, ".,"))
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	_, month := months[w]
+	_, day := weekdays[w]
+	return month || day || w == "last" || w == "early" || w == "late" || w == "mid"
+}
+
 const monthRE = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
 
 // One alternation, longest forms first, so a match never stops inside a

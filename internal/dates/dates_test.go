@@ -75,3 +75,12 @@ func TestParseAndTrailing(t *testing.T) {
 		t.Errorf("Trailing = %q %v %v", before, d, ok)
 	}
 }
+
+func TestOpensDate(t *testing.T) {
+	for w, want := range map[string]bool{"2016": true, "May": true, "Sept.": true, "monday": true, "late": true,
+		"rebels": false, "Marines": false, "": false, ",": false} {
+		if got := OpensDate(w); got != want {
+			t.Errorf("OpensDate(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -180,34 +180,11 @@ func boundsAPeriod(before, mention string) bool {
 			continue
 		}
 		// "held since 2016 attacked in June": the phrase had its own date
-		return i+1 == len(words) || !opensWithDate(words[i+1])
+		return i+1 == len(words) || !dates.OpensDate(words[i+1])
 	}
 	// "Vieira, born in 1939, came to power": a life's date, not the event's
 	return strings.HasSuffix(before, " born") || strings.HasSuffix(before, " born in") || strings.HasSuffix(before, " born on")
 }
-
-// opensWithDate reports whether a word starts a date: a number, a month,
-// a weekday.
-func opensWithDate(w string) bool {
-	w = strings.ToLower(strings.Trim(w, ".,"))
-	if w == "" {
-		return false
-	}
-	if w[0] >= '0' && w[0] <= '9' {
-		return true
-	}
-	return dateOpeners[w]
-}
-
-var dateOpeners = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`january february march april may june july august september october
-		november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-		thursday friday saturday sunday last early late mid`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // periodReach is how many words before a date a "since" or "until" still
 // opens the phrase the date is in.
