@@ -22,7 +22,6 @@ var sharedRels = map[string]bool{"conj": true, "ccomp": true, "xcomp": true, "pa
 type clauses struct {
 	head  []int // the head of the clause each dep is in
 	group []int // clauses that share their dates have one group (union-find)
-	subj  []bool
 }
 
 // clauseHead is the head of the clause dep i is in.
@@ -54,8 +53,9 @@ func (t *tree) clauses() *clauses {
 		return t.cl
 	}
 	n := len(t.deps)
-	cl := &clauses{head: make([]int, n), group: make([]int, n), subj: make([]bool, n)}
-	// leftmost word of each subtree, to see what a clause opens with
+	cl := &clauses{head: make([]int, n), group: make([]int, n)}
+	// leftmost word of each subtree, punctuation included, to see what a
+	// clause opens with
 	first := make([]int, n)
 	for i := range first {
 		first[i] = i
@@ -68,7 +68,6 @@ func (t *tree) clauses() *clauses {
 	for i := range n {
 		cl.head[i] = t.clauseHead(i)
 		cl.group[i] = i
-		cl.subj[i] = t.hasSubject(i)
 	}
 	find := func(i int) int {
 		for cl.group[i] != i {
@@ -103,7 +102,7 @@ func (t *tree) dateScope(at int) [][2]int {
 	own := cl.group[cl.head[a]]
 	var out [][2]int
 	for i, d := range t.deps {
-		if h := cl.head[i]; cl.group[h] != own && cl.subj[h] {
+		if h := cl.head[i]; cl.group[h] != own && t.hasSubject(h) {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1][1] >= d.Start-1 {
